@@ -1,0 +1,45 @@
+/**
+ * Kubelet back-off arithmetic (`client-go/util/flowcontrol/backoff.go` as used by
+ * `kuberuntime_manager.go doBackOff` and the image puller). Pure functions over a small entry.
+ */
+export interface BackoffEntry {
+  /** Current back-off period (ms). */
+  backoff: number;
+  /** Time the entry was last updated (ms): the `finishedAt` of the exit that armed it. */
+  lastUpdate: number;
+}
+
+export const INITIAL_CRASHLOOP_BACKOFF = 10_000; // pkg/kubelet/kubelet.go initialCrashLoopBackOff
+export const MAX_CONTAINER_BACKOFF = 300_000; // MaxContainerBackOff
+export const INITIAL_IMAGE_BACKOFF = 10_000; // imageBackOffPeriod
+export const MAX_IMAGE_BACKOFF = 300_000; // MaxImageBackOff
+
+/** `hasExpired`: the entry is forgotten once `eventTime - lastUpdate > 2 * max`. */
+export function hasExpired(entry: BackoffEntry | null, eventTime: number, max: number): boolean {
+  return !entry || eventTime - entry.lastUpdate > 2 * max;
+}
+
+/** `Next(key, eventTime)`: a new or expired entry starts at `initial`; otherwise doubles up to `max`. */
+export function nextBackoff(entry: BackoffEntry | null, eventTime: number, initial: number, max: number): BackoffEntry {
+  if (!entry || hasExpired(entry, eventTime, max)) return { backoff: Math.min(initial, max), lastUpdate: eventTime };
+  return { backoff: Math.min(entry.backoff * 2, max), lastUpdate: eventTime };
+}
+
+/**
+ * How long after `finishedAt` the kubelet waits before it restarts an exited container
+ * (`IsInBackOffSince(key, finishedAt)`), 0 when it may restart now; and the entry to store.
+ * A restart that goes ahead calls `Next` with `finishedAt`, which doubles the period for the
+ * following crash — this is what yields restarts at 0, 10, 20, 40 … 300 s after each exit.
+ */
+export function crashLoopDecision(
+  entry: BackoffEntry | null,
+  finishedAt: number,
+  now: number,
+  initial = INITIAL_CRASHLOOP_BACKOFF,
+  max = MAX_CONTAINER_BACKOFF,
+): { waitUntil: number | null; entry: BackoffEntry } {
+  if (entry && !hasExpired(entry, finishedAt, max) && now - finishedAt < entry.backoff) {
+    return { waitUntil: finishedAt + entry.backoff, entry };
+  }
+  return { waitUntil: null, entry: nextBackoff(entry, finishedAt, initial, max) };
+}

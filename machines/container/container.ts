@@ -1,0 +1,526 @@
+/**
+ * A container as the kubelet runs it (pkg/kubelet/kuberuntime): image pull with the node's
+ * image cache and pull back-off, create/start, run until its process exits (behaviour) or is
+ * killed, restart per restartPolicy with the CrashLoopBackOff schedule, graceful stop with
+ * preStop and SIGTERM → SIGKILL after the grace period. Probes are child actors while Running.
+ *
+ * The container's `status` is a real `ContainerStatus`; the pod machine reads it through
+ * `syncSnapshot`.
+ */
+import { assign, enqueueActions, setup } from 'xstate';
+import type { Container, ContainerStatus } from '../../src/types.ts';
+import type { Behaviour, ContainerRole } from '../behaviour.ts';
+import type { Env, RecordedEvent } from '../env.ts';
+import { defaultPullPolicy, imageID, imageSize, normalizeImage } from '../images.ts';
+import { createProbeMachine, type ProbeKind, type ProbeResult } from '../probe.ts';
+import { armTimer, disarmTimer, type Timers } from '../timers.ts';
+import { crashLoopDecision, nextBackoff, INITIAL_IMAGE_BACKOFF, MAX_IMAGE_BACKOFF, type BackoffEntry } from './backoff.ts';
+import { scriptOutput } from './script.ts';
+import { formatGoDuration } from '../../src/duration.ts';
+
+export interface PodRef {
+  name: string;
+  namespace: string;
+  uid: string;
+}
+
+export interface ContainerInput {
+  addr: string;
+  spec: Container;
+  role: ContainerRole;
+  /** Position in its list (containers / initContainers / ephemeralContainers). */
+  index: number;
+  /** `restartPolicy` that applies to this container (sidecars Always, init OnFailure/Never). */
+  restartPolicy: 'Always' | 'OnFailure' | 'Never';
+  pod: PodRef;
+  node: string;
+  podIP?: string;
+  /** Pod's terminationGracePeriodSeconds (ms), for liveness/startup kills. */
+  podGraceMs: number;
+  behaviour: Behaviour;
+  /** The pod has init containers (default waiting reason PodInitializing). */
+  podHasInit: boolean;
+}
+
+export interface LogLine {
+  t: number;
+  line: string;
+}
+
+export interface ContainerContext extends ContainerInput {
+  status: ContainerStatus;
+  crashBackoff: BackoffEntry | null;
+  pullBackoff: BackoffEntry | null;
+  /** Pod is terminating (or the container was told to stop for good): never restart. */
+  stopping: boolean;
+  /** Restart regardless of policy after this stop (spec changed). */
+  restartAfterStop: boolean;
+  /** ms the current SIGKILL deadline falls on. */
+  killDeadline: number | null;
+  /** Why the current stop happened (Killing event text). */
+  startedAt: number | null;
+  pendingExit: { code: number; signal?: 'TERM' | 'KILL' } | null;
+  pullStartedAt: number | null;
+  probes: Partial<Record<ProbeKind, ProbeResult>>;
+  logs: LogLine[];
+  previousLogs: LogLine[] | null;
+  timers: Timers;
+}
+
+export type ContainerEvent =
+  | { type: 'container.start' }
+  | { type: 'container.kill'; graceMs: number; preStop?: boolean }
+  | { type: 'container.crash'; exitCode: number }
+  | { type: 'container.update'; spec: Container }
+  | { type: 'timer.pull' }
+  | { type: 'timer.sync' }
+  | { type: 'timer.pullRetry' }
+  | { type: 'timer.backoff' }
+  | { type: 'timer.exit' }
+  | { type: 'timer.preStop' }
+  | { type: 'timer.termExit' }
+  | { type: 'timer.sigkill' }
+  | { type: `xstate.snapshot.${string}`; snapshot: any };
+
+const MAX_LOG_LINES = 500;
+const SIGTERM_EXIT = 143;
+const SIGKILL_EXIT = 137;
+/** pkg/kubelet/kuberuntime/kuberuntime_container.go minimumGracePeriodInSeconds */
+const MIN_GRACE_MS = 2000;
+
+function iso(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** `lifecycle.preStop` duration: `sleep.seconds`, or a `sleep N` exec command; else 0. */
+export function preStopMs(spec: Container): number {
+  const h = spec.lifecycle?.preStop;
+  if (!h) return 0;
+  if (h.sleep) return h.sleep.seconds * 1000;
+  const cmd = h.exec?.command?.join(' ') ?? '';
+  const m = /\bsleep\s+(\d+(?:\.\d+)?)/.exec(cmd);
+  return m ? Math.round(Number(m[1]) * 1000) : 0;
+}
+
+function initialStatus(i: ContainerInput & { podHasInit?: boolean }): ContainerStatus {
+  return {
+    name: i.spec.name,
+    image: i.spec.image ?? '',
+    imageID: '',
+    ready: false,
+    restartCount: 0,
+    started: false,
+    // convertToAPIContainerStatuses: PodInitializing while the pod has init containers to run.
+    state: { waiting: { reason: i.podHasInit ? 'PodInitializing' : 'ContainerCreating' } },
+    lastState: {},
+  };
+}
+
+export function createContainerMachine(env: Env) {
+  const probeMachine = createProbeMachine(env);
+  const fieldPath = (c: ContainerContext) => {
+    const list = c.role === 'regular' ? 'containers' : c.role === 'ephemeral' ? 'ephemeralContainers' : 'initContainers';
+    return `spec.${list}{${c.spec.name}}`;
+  };
+  const record = (c: ContainerContext, type: RecordedEvent['type'], reason: string, message: string) =>
+    env.record({ type, reason, message, involved: { kind: 'Pod', ...c.pod, fieldPath: fieldPath(c) }, component: 'kubelet', host: c.node });
+  const podDesc = (c: ContainerContext) => `${c.pod.name}_${c.pod.namespace}(${c.pod.uid})`;
+  const log = (c: ContainerContext, ...lines: string[]): LogLine[] => {
+    const t = env.now();
+    const out = c.logs.concat(lines.map((line) => ({ t, line })));
+    return out.length > MAX_LOG_LINES ? out.slice(out.length - MAX_LOG_LINES) : out;
+  };
+  const pullPolicy = (c: ContainerContext) => c.spec.imagePullPolicy ?? defaultPullPolicy(c.spec.image ?? '');
+  const shouldRestart = (c: ContainerContext, code: number) =>
+    c.restartAfterStop || (!c.stopping && (c.restartPolicy === 'Always' || (c.restartPolicy === 'OnFailure' && code !== 0)));
+
+  return setup({
+    types: {} as { context: ContainerContext; events: ContainerEvent; input: ContainerInput },
+    actors: { probe: probeMachine },
+    actions: {
+      startPull: assign(({ context }) => {
+        const image = context.spec.image ?? '';
+        const present = env.images.has(context.node, image);
+        record(context, 'Normal', 'Pulling', `Pulling image "${image}"`);
+        const ms = present ? context.behaviour.cachedPullMs : context.behaviour.pullMs;
+        const now = env.now();
+        const due = context.behaviour.pullFails ? now + ms : env.images.pull(context.node, image, ms);
+        return { pullStartedAt: now, timers: armTimer(env, context.addr, context.timers, 'pull', due) };
+      }),
+      pulled: assign(({ context }) => {
+        const image = context.spec.image ?? '';
+        const took = env.now() - (context.pullStartedAt ?? env.now());
+        record(context, 'Normal', 'Pulled', `Successfully pulled image "${image}" in ${goSeconds(took)} (${goSeconds(took)} including waiting). Image size: ${imageSize(image)} bytes.`);
+        return { timers: disarmTimer(context.timers, 'pull'), pullBackoff: null };
+      }),
+      alreadyPresent: ({ context }) =>
+        record(context, 'Normal', 'Pulled', `Container image "${context.spec.image}" already present on machine`),
+      pullFailed: assign(({ context }) => {
+        const image = context.spec.image ?? '';
+        const ref = normalizeImage(image);
+        const msg = `rpc error: code = NotFound desc = failed to pull and unpack image "${ref}": failed to resolve reference "${ref}": ${ref}: not found`;
+        record(context, 'Warning', 'Failed', `Failed to pull image "${image}": ${msg}`);
+        record(context, 'Warning', 'Failed', 'Error: ErrImagePull');
+        const now = env.now();
+        return {
+          pullBackoff: nextBackoff(context.pullBackoff, now, INITIAL_IMAGE_BACKOFF, MAX_IMAGE_BACKOFF),
+          status: { ...context.status, state: { waiting: { reason: 'ErrImagePull', message: msg } } },
+          timers: armTimer(env, context.addr, disarmTimer(context.timers, 'pull'), 'sync', now + 1000),
+        };
+      }),
+      enterPullBackOff: assign(({ context }) => {
+        const image = context.spec.image ?? '';
+        record(context, 'Normal', 'BackOff', `Back-off pulling image "${image}"`);
+        record(context, 'Warning', 'Failed', 'Error: ImagePullBackOff');
+        const b = context.pullBackoff!;
+        return {
+          status: {
+            ...context.status,
+            state: { waiting: { reason: 'ImagePullBackOff', message: `Back-off pulling image "${image}"` } },
+          },
+          timers: armTimer(env, context.addr, disarmTimer(context.timers, 'sync'), 'pullRetry', b.lastUpdate + b.backoff),
+        };
+      }),
+      neverPull: assign(({ context }) => {
+        const image = context.spec.image ?? '';
+        const msg = `Container image "${image}" is not present with pull policy of Never`;
+        record(context, 'Warning', 'ErrImageNeverPull', msg);
+        record(context, 'Warning', 'Failed', 'Error: ErrImageNeverPull');
+        return { status: { ...context.status, state: { waiting: { reason: 'ErrImageNeverPull', message: msg } } } };
+      }),
+      create: assign(({ context }) => {
+        const now = env.now();
+        const first = !context.status.containerID;
+        const id = `containerd://${env.hex(64)}`;
+        record(context, 'Normal', 'Created', `Created container: ${context.spec.name}`);
+        record(context, 'Normal', 'Started', `Started container ${context.spec.name}`);
+        const runMs = context.behaviour.runMs;
+        const script = scriptOutput(context.spec, now);
+        const logs = first ? context.logs : [];
+        const previousLogs = first ? context.previousLogs : context.logs;
+        const startLines = [...context.behaviour.logs, ...script];
+        let timers = disarmTimer(context.timers, 'backoff', 'pullRetry', 'sync');
+        if (runMs !== null) timers = armTimer(env, context.addr, timers, 'exit', now + runMs);
+        const base = { ...context, logs };
+        return {
+          startedAt: now,
+          timers,
+          previousLogs,
+          logs: startLines.length ? log(base, ...startLines) : logs,
+          pendingExit: null,
+          killDeadline: null,
+          restartAfterStop: false,
+          probes: {},
+          status: {
+            ...context.status,
+            image: normalizeImage(context.spec.image ?? ''),
+            imageID: imageID(context.spec.image ?? ''),
+            containerID: id,
+            restartCount: first ? context.status.restartCount : context.status.restartCount + 1,
+            ready: false,
+            started: false,
+            state: { running: { startedAt: iso(now) } },
+          },
+        };
+      }),
+      spawnProbes: enqueueActions(({ context, enqueue }) => {
+        const kinds: [ProbeKind, keyof Container][] = [
+          ['startup', 'startupProbe'],
+          ['liveness', 'livenessProbe'],
+          ['readiness', 'readinessProbe'],
+        ];
+        if (context.role === 'ephemeral' || (context.role === 'init')) return;
+        const b = context.behaviour;
+        for (const [kind, field] of kinds) {
+          const probe = context.spec[field] as Container['livenessProbe'];
+          if (!probe) continue;
+          const failsAfter = kind === 'liveness' ? b.livenessFailsAfterMs : kind === 'readiness' ? b.readinessFailsAfterMs : b.startupFails ? 0 : null;
+          enqueue.spawnChild('probe', {
+            id: kind,
+            syncSnapshot: true,
+            input: {
+              addr: `${context.addr}/${kind}`,
+              kind,
+              probe,
+              containerName: context.spec.name,
+              fieldPath: fieldPath(context),
+              pod: context.pod,
+              node: context.node,
+              podIP: context.podIP,
+              startedAt: context.startedAt ?? env.now(),
+              failsAt: failsAfter === null ? null : (context.startedAt ?? env.now()) + failsAfter,
+            },
+          });
+        }
+      }),
+      stopProbes: enqueueActions(({ enqueue, self }) => {
+        const children = self.getSnapshot().children as Record<string, unknown>;
+        for (const kind of ['startup', 'liveness', 'readiness']) if (children[kind]) enqueue.stopChild(kind);
+      }),
+      syncProbe: assign(({ context, event }) => {
+        if (!event.type.startsWith('xstate.snapshot.')) return {};
+        const kind = event.type.slice('xstate.snapshot.'.length) as ProbeKind;
+        const result = (event as any).snapshot.context.result as ProbeResult;
+        if (context.probes[kind] === result) return {};
+        const probes = { ...context.probes, [kind]: result };
+        return { probes, status: withReadiness(context, probes) };
+      }),
+      markRunningReadiness: assign(({ context }) => ({ status: withReadiness(context, context.probes) })),
+      exitByItself: assign(({ context }) => ({
+        pendingExit: { code: context.behaviour.exitCode },
+        timers: disarmTimer(context.timers, 'exit'),
+      })),
+      crash: assign(({ event }) => ({
+        pendingExit: { code: event.type === 'container.crash' ? event.exitCode : 1 },
+      })),
+      beginKill: assign(({ context, event }) => {
+        const now = env.now();
+        let graceMs = context.podGraceMs;
+        let preStop = false;
+        let stopping = context.stopping;
+        let restartAfterStop = context.restartAfterStop;
+        let reasonText = `Stopping container ${context.spec.name}`;
+        if (event.type === 'container.kill') {
+          graceMs = event.graceMs;
+          preStop = event.preStop !== false;
+          stopping = true;
+        } else if (event.type === 'container.update') {
+          restartAfterStop = true;
+          reasonText = `Container ${context.spec.name} definition changed, will be restarted`;
+        } else if (event.type.startsWith('xstate.snapshot.')) {
+          const kind = event.type.slice('xstate.snapshot.'.length) as ProbeKind;
+          const probe = kind === 'liveness' ? context.spec.livenessProbe : context.spec.startupProbe;
+          if (probe?.terminationGracePeriodSeconds != null) graceMs = probe.terminationGracePeriodSeconds * 1000;
+          const label = kind === 'liveness' ? 'liveness' : 'startup';
+          reasonText = `Container ${context.spec.name} failed ${label} probe${context.restartPolicy === 'Never' ? '' : ', will be restarted'}`;
+        }
+        record(context, 'Normal', 'Killing', reasonText);
+        const hookMs = preStop ? Math.min(preStopMs(context.spec), graceMs) : 0;
+        let timers = disarmTimer(context.timers, 'exit');
+        if (hookMs > 0) {
+          timers = armTimer(env, context.addr, timers, 'preStop', now + hookMs);
+          return { stopping, restartAfterStop, timers, killDeadline: now + hookMs + Math.max(graceMs - hookMs, MIN_GRACE_MS) };
+        }
+        return { stopping, restartAfterStop, timers, killDeadline: now + Math.max(graceMs, graceMs === 0 ? 0 : MIN_GRACE_MS) };
+      }),
+      sigterm: assign(({ context }) => {
+        const now = env.now();
+        const deadline = context.killDeadline ?? now;
+        const termAt = now + context.behaviour.terminationMs;
+        let timers = disarmTimer(context.timers, 'preStop');
+        // The process honours SIGTERM after `terminationMs`; past the grace period it is SIGKILLed.
+        if (termAt < deadline) timers = armTimer(env, context.addr, timers, 'termExit', termAt);
+        else timers = armTimer(env, context.addr, timers, 'sigkill', deadline);
+        return { timers, logs: log(context, 'received SIGTERM, shutting down') };
+      }),
+      termExit: assign(({ context }) => ({
+        pendingExit: { code: SIGTERM_EXIT, signal: 'TERM' as const },
+        timers: disarmTimer(context.timers, 'termExit'),
+      })),
+      sigkill: assign(({ context }) => ({
+        pendingExit: { code: SIGKILL_EXIT, signal: 'KILL' as const },
+        timers: disarmTimer(context.timers, 'sigkill'),
+      })),
+      terminate: assign(({ context }) => {
+        const now = env.now();
+        const code = context.pendingExit?.code ?? 0;
+        const reason = code === 0 ? 'Completed' : 'Error';
+        const terminated = {
+          exitCode: code,
+          reason,
+          startedAt: context.startedAt !== null ? iso(context.startedAt) : undefined,
+          finishedAt: iso(now),
+          containerID: context.status.containerID,
+        };
+        return {
+          timers: disarmTimer(context.timers, 'exit', 'preStop', 'termExit', 'sigkill'),
+          logs: log(context, `process exited with code ${code}`),
+          killDeadline: null,
+          status: { ...context.status, ready: false, started: false, state: { terminated } },
+        };
+      }),
+      decideRestart: assign(({ context }) => {
+        const now = env.now();
+        const last = context.status.state?.terminated;
+        const finishedAt = now;
+        if (context.restartAfterStop) {
+          return { crashBackoff: null, status: { ...context.status, lastState: last ? { terminated: last } : {} } };
+        }
+        const d = crashLoopDecision(context.crashBackoff, finishedAt, now);
+        if (d.waitUntil === null) {
+          return { crashBackoff: d.entry, status: { ...context.status, lastState: last ? { terminated: last } : {} } };
+        }
+        const waitS = Math.round(d.entry.backoff / 1000);
+        record(context, 'Warning', 'BackOff', `Back-off restarting failed container ${context.spec.name} in pod ${podDesc(context)}`);
+        return {
+          crashBackoff: d.entry,
+          timers: armTimer(env, context.addr, context.timers, 'backoff', d.waitUntil),
+          status: {
+            ...context.status,
+            lastState: last ? { terminated: last } : {},
+            state: {
+              waiting: {
+                reason: 'CrashLoopBackOff',
+                message: `back-off ${formatBackoff(waitS)} restarting failed container=${context.spec.name} pod=${podDesc(context)}`,
+              },
+            },
+          },
+        };
+      }),
+      applySpec: assign(({ context, event }) => (event.type === 'container.update' ? { spec: event.spec, crashBackoff: null } : {})),
+      stopForGood: assign(({ context }) => ({ stopping: true, timers: disarmTimer(context.timers, 'pull', 'sync', 'pullRetry', 'backoff') })),
+    },
+    guards: {
+      neverPullMissing: ({ context }) => pullPolicy(context) === 'Never' && !env.images.has(context.node, context.spec.image ?? ''),
+      needsPull: ({ context }) => pullPolicy(context) === 'Always' || !env.images.has(context.node, context.spec.image ?? ''),
+      pullFails: ({ context }) => context.behaviour.pullFails,
+      hasPendingExit: ({ context }) => context.pendingExit !== null,
+      inCrashLoop: ({ context }) => context.status.state?.waiting?.reason === 'CrashLoopBackOff',
+      willRestart: ({ context }) => shouldRestart(context, context.pendingExit?.code ?? 0),
+      probeKills: ({ context, event }) => {
+        if (!event.type.startsWith('xstate.snapshot.')) return false;
+        const kind = event.type.slice('xstate.snapshot.'.length);
+        const result = (event as any).snapshot.context.result;
+        return (kind === 'liveness' && result === 'Failure') || (kind === 'startup' && result === 'Failure');
+      },
+      imageChanged: ({ context, event }) => event.type === 'container.update' && event.spec.image !== context.spec.image,
+    },
+  }).createMachine({
+    id: 'container',
+    context: ({ input }) => ({
+      ...input,
+      status: initialStatus(input),
+      crashBackoff: null,
+      pullBackoff: null,
+      stopping: false,
+      restartAfterStop: false,
+      killDeadline: null,
+      startedAt: null,
+      pendingExit: null,
+      pullStartedAt: null,
+      probes: {},
+      logs: [],
+      previousLogs: null,
+      timers: {},
+    }),
+    initial: 'Waiting',
+    states: {
+      Waiting: {
+        initial: 'Idle',
+        on: {
+          'container.kill': { target: 'Stopped', actions: 'stopForGood' },
+          'container.update': { actions: 'applySpec' },
+        },
+        states: {
+          Idle: {
+            on: { 'container.start': { target: 'Starting' } },
+          },
+          Starting: {
+            always: [
+              { guard: 'neverPullMissing', target: 'ErrImageNeverPull', actions: 'neverPull' },
+              { guard: 'needsPull', target: 'Pulling' },
+              { target: 'Creating', actions: 'alreadyPresent' },
+            ],
+          },
+          Pulling: {
+            entry: 'startPull',
+            on: {
+              'timer.pull': [
+                { guard: 'pullFails', target: 'ErrImagePull', actions: 'pullFailed' },
+                { target: 'Creating', actions: 'pulled' },
+              ],
+            },
+          },
+          ErrImagePull: { on: { 'timer.sync': { target: 'ImagePullBackOff' } } },
+          ImagePullBackOff: {
+            entry: 'enterPullBackOff',
+            on: { 'timer.pullRetry': { target: 'Pulling' } },
+          },
+          ErrImageNeverPull: {},
+          CrashLoopBackOff: {
+            on: { 'timer.backoff': { target: 'Starting' } },
+          },
+          Creating: {
+            always: { target: '#container.Running', actions: 'create' },
+          },
+        },
+      },
+      Running: {
+        entry: ['spawnProbes', 'markRunningReadiness'],
+        exit: 'stopProbes',
+        on: {
+          'timer.exit': { target: 'Exited', actions: 'exitByItself' },
+          'container.crash': { target: 'Exited', actions: 'crash' },
+          'container.kill': { target: 'Stopping', actions: 'beginKill' },
+          'container.update': [
+            { guard: 'imageChanged', target: 'Stopping', actions: ['beginKill', 'applySpec'] },
+            { actions: 'applySpec' },
+          ],
+          'xstate.snapshot.*': [
+            { guard: 'probeKills', target: 'Stopping', actions: ['syncProbe', 'beginKill'] },
+            { actions: 'syncProbe' },
+          ],
+        },
+      },
+      Stopping: {
+        initial: 'Deciding',
+        on: {
+          'container.crash': { target: 'Exited', actions: 'crash' },
+          'container.kill': { actions: assign({ stopping: true }) },
+          'timer.termExit': { target: 'Exited', actions: 'termExit' },
+          'timer.sigkill': { target: 'Exited', actions: 'sigkill' },
+        },
+        states: {
+          Deciding: {
+            always: [
+              { guard: ({ context }) => 'preStop' in context.timers, target: 'PreStop' },
+              { target: 'SigTerm' },
+            ],
+          },
+          PreStop: { on: { 'timer.preStop': { target: 'SigTerm' } } },
+          SigTerm: { entry: 'sigterm' },
+        },
+      },
+      Exited: {
+        entry: 'terminate',
+        always: [
+          { guard: 'willRestart', target: 'Restarting', actions: 'decideRestart' },
+          { target: 'Stopped' },
+        ],
+      },
+      Restarting: {
+        always: [
+          { guard: 'inCrashLoop', target: 'Waiting.CrashLoopBackOff' },
+          { target: 'Waiting.Starting' },
+        ],
+      },
+      Stopped: {
+        on: {
+          'container.kill': { actions: 'stopForGood' },
+        },
+      },
+    },
+  });
+}
+
+/** Go's duration text for whole seconds, as in the CrashLoopBackOff message (`10s`, `5m0s`). */
+function formatBackoff(s: number): string {
+  if (s < 60) return `${s}s`;
+  const m = Math.floor(s / 60);
+  return `${m}m${s - m * 60}s`;
+}
+
+/** Go's `%v` of a time.Duration for pull times (`2s`, `500ms`, `1.5s`). */
+function goSeconds(ms: number): string {
+  return formatGoDuration(ms);
+}
+
+function withReadiness(c: ContainerContext, probes: Partial<Record<ProbeKind, ProbeResult>>): ContainerStatus {
+  const running = !!c.status.state?.running;
+  const started = running && (!c.spec.startupProbe || probes.startup === 'Success');
+  const ready = started && (!c.spec.readinessProbe || probes.readiness === 'Success');
+  if (c.status.started === started && c.status.ready === ready) return c.status;
+  return { ...c.status, started, ready };
+}
+
+export type ContainerMachine = ReturnType<typeof createContainerMachine>;

@@ -1,0 +1,88 @@
+/**
+ * What a machine may ask of the world it runs in. Machines are pure definitions; the cluster
+ * (or a standalone harness, or the model checker) hands them an Env. Every durable wait is a
+ * timer kept in the machine's context (`timers[name] = due`) AND armed here; the env delivers
+ * `{ type: 'timer.<name>' }` to the actor at `addr` when due — only if the context still holds
+ * that due time, so forgetting a timer is just deleting it from context.
+ */
+import { DEFAULT_BEHAVIOUR, type BehaviourDefaults } from './behaviour.ts';
+
+export interface RecordedEvent {
+  type: 'Normal' | 'Warning';
+  reason: string;
+  message: string;
+  /** Object the event is about. */
+  involved: { kind: string; name: string; namespace?: string; uid?: string; fieldPath?: string };
+  /** Reporting component (`kubelet`, `default-scheduler`, …) and host. */
+  component: string;
+  host?: string;
+}
+
+export interface ImageCache {
+  /** True if the node has the image. */
+  has(node: string, image: string): boolean;
+  /**
+   * Starts (or joins) a pull of `image` on `node` taking `ms`; returns the time the image will be
+   * present. Concurrent pulls of one image on one node share the first pull.
+   */
+  pull(node: string, image: string, ms: number): number;
+}
+
+export interface Env {
+  now(): number;
+  arm(addr: string, name: string, due: number): void;
+  record(event: RecordedEvent): void;
+  /** Seeded randomness (never Math.random). */
+  hex(n: number): string;
+  suffix(n: number): string;
+  images: ImageCache;
+  defaults: BehaviourDefaults;
+}
+
+/**
+ * A minimal env for using a machine on its own (`createActor(createPodMachine(env), …)`): a
+ * manual clock (`env.advance(ms)` fires due timers through `deliver`), events collected in
+ * `env.events`, a deterministic counter for IDs.
+ */
+export interface StandaloneEnv extends Env {
+  events: RecordedEvent[];
+  timers: { addr: string; name: string; due: number; seq: number }[];
+  setNow(t: number): void;
+}
+
+export function createStandaloneEnv(start = 0): StandaloneEnv {
+  let now = start;
+  let seq = 0;
+  let counter = 0;
+  const present = new Set<string>();
+  const env: StandaloneEnv = {
+    events: [],
+    timers: [],
+    now: () => now,
+    setNow: (t) => {
+      now = t;
+    },
+    arm(addr, name, due) {
+      env.timers.push({ addr, name, due, seq: seq++ });
+      env.timers.sort((a, b) => a.due - b.due || a.seq - b.seq);
+    },
+    record(e) {
+      env.events.push(e);
+    },
+    hex(n) {
+      return (counter++).toString(16).padStart(n, '0').slice(-n);
+    },
+    suffix(n) {
+      return 'x'.repeat(n);
+    },
+    images: {
+      has: (node, image) => present.has(`${node}|${image}`),
+      pull: (node, image, ms) => {
+        present.add(`${node}|${image}`);
+        return now + ms;
+      },
+    },
+    defaults: DEFAULT_BEHAVIOUR,
+  };
+  return env;
+}

@@ -1,0 +1,448 @@
+/**
+ * A Pod as the kubelet lives it: waits for the scheduler, creates its sandbox (the pause
+ * container), runs init containers one at a time (sidecars stay up), then the app containers;
+ * derives phase and conditions from its containers (status.ts); terminates gracefully on
+ * deletion (app containers first, then sidecars) or when its work is done or its
+ * activeDeadlineSeconds pass. Containers are child actors (container.ts) reporting through
+ * `syncSnapshot`. The Pod object in `context.pod` is the one `get pod` shows.
+ */
+import { and, assign, enqueueActions, setup } from 'xstate';
+import type { Container, ContainerStatus, EphemeralContainer, Pod, PodCondition, PodStatus } from '../../src/types.ts';
+import { resolveBehaviour, type ContainerRole } from '../behaviour.ts';
+import { createContainerMachine, type ContainerInput } from '../container/container.ts';
+import type { Env } from '../env.ts';
+import { armTimer, disarmTimer, type Timers } from '../timers.ts';
+import { computeConditions, getPhase, mergeConditions, podQOS, type Phase } from './status.ts';
+
+export interface PodInput {
+  addr: string;
+  pod: Pod;
+}
+
+export interface PodContext {
+  addr: string;
+  pod: Pod;
+  timers: Timers;
+  kubeletUp: boolean;
+  /** Conditions written by others than the kubelet (scheduler, node lifecycle, readiness gates). */
+  external: PodCondition[];
+  sandboxReady: boolean;
+  statuses: Record<string, ContainerStatus>;
+  /** Containers that have stopped for good (no restart coming). */
+  stopped: Record<string, boolean>;
+  /** Containers that have been told to start. */
+  started: Record<string, boolean>;
+  /** A phase forced by the kubelet (deadline) — otherwise getPhase decides. */
+  forcedPhase: Phase | null;
+  /** Graceful stop stage: 0 none, 1 app + init containers, 2 sidecars. */
+  killStage: 0 | 1 | 2;
+  killGraceMs: number;
+}
+
+export type PodEvent =
+  | { type: 'pod.bound'; nodeName: string; hostIP: string; podIP: string }
+  | { type: 'pod.delete'; graceMs: number }
+  | { type: 'pod.kubelet'; up: boolean }
+  | { type: 'pod.conditions'; conditions: PodCondition[] }
+  | { type: 'pod.update'; pod: Pod }
+  | { type: 'pod.ephemeral'; container: EphemeralContainer }
+  | { type: 'timer.deadline' }
+  | { type: `xstate.snapshot.${string}`; snapshot: any };
+
+function iso(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+const TERMINAL = new Set(['Succeeded', 'Failed']);
+
+function roleOf(pod: Pod, name: string): ContainerRole {
+  const init = pod.spec?.initContainers?.find((c) => c.name === name);
+  if (init) return init.restartPolicy === 'Always' ? 'sidecar' : 'init';
+  if (pod.spec?.ephemeralContainers?.some((c) => c.name === name)) return 'ephemeral';
+  return 'regular';
+}
+
+function sameList<T>(a: T[] | undefined, b: T[] | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+export function createPodMachine(env: Env) {
+  const containerMachine = createContainerMachine(env);
+
+  const containerInput = (ctx: PodContext, spec: Container, role: ContainerRole, index: number): ContainerInput => {
+    const pod = ctx.pod;
+    const policy = (pod.spec?.restartPolicy ?? 'Always') as 'Always' | 'OnFailure' | 'Never';
+    const restartPolicy =
+      role === 'sidecar' ? 'Always' : role === 'init' ? (policy === 'Never' ? 'Never' : 'OnFailure') : role === 'ephemeral' ? 'Never' : policy;
+    return {
+      addr: `${ctx.addr}/${spec.name}`,
+      spec,
+      role,
+      index,
+      restartPolicy,
+      pod: { name: pod.metadata!.name!, namespace: pod.metadata!.namespace ?? 'default', uid: pod.metadata!.uid ?? '' },
+      node: pod.spec?.nodeName ?? '',
+      podIP: pod.status?.podIP,
+      podGraceMs: (pod.spec?.terminationGracePeriodSeconds ?? 30) * 1000,
+      behaviour: resolveBehaviour(pod.metadata?.annotations, spec.name, role, policy, env.defaults),
+      podHasInit: (pod.spec?.initContainers?.length ?? 0) > 0,
+    };
+  };
+
+  /** Recomputes `pod.status` from the containers' statuses (kubelet generateAPIPodStatus). */
+  const publish = (ctx: PodContext, podIsTerminal = false): Partial<PodContext> => {
+    if (!ctx.kubeletUp) return {};
+    const pod = ctx.pod;
+    const spec = pod.spec!;
+    const prev = pod.status ?? {};
+    const init = (spec.initContainers ?? []).map((c) => ctx.statuses[c.name]).filter(Boolean) as ContainerStatus[];
+    const regular = spec.containers.map((c) => ctx.statuses[c.name]).filter(Boolean) as ContainerStatus[];
+    const eph = (spec.ephemeralContainers ?? []).map((c) => ctx.statuses[c.name]).filter(Boolean) as ContainerStatus[];
+    let phase: Phase = ctx.forcedPhase ?? getPhase(spec, init, regular, podIsTerminal);
+    if (prev.phase && TERMINAL.has(prev.phase)) phase = prev.phase as Phase; // terminal phases are sticky
+    const now = env.now();
+    const computed = computeConditions({
+      spec,
+      phase,
+      initStatuses: init,
+      statuses: regular,
+      sandboxReady: ctx.sandboxReady,
+      scheduled: !!spec.nodeName,
+      external: ctx.external,
+    });
+    const conditions = mergeConditions(prev.conditions, computed, ctx.external, iso(now));
+    const next: PodStatus = { ...prev, phase, conditions };
+    if (spec.nodeName) {
+      if (init.length) next.initContainerStatuses = init;
+      next.containerStatuses = regular;
+      if (eph.length) next.ephemeralContainerStatuses = eph;
+    }
+    next.qosClass = prev.qosClass ?? podQOS(spec);
+    if (
+      prev.phase === next.phase &&
+      sameList(prev.conditions, next.conditions) &&
+      sameList(prev.containerStatuses, next.containerStatuses) &&
+      sameList(prev.initContainerStatuses, next.initContainerStatuses) &&
+      sameList(prev.ephemeralContainerStatuses, next.ephemeralContainerStatuses) &&
+      prev.qosClass === next.qosClass
+    ) {
+      return {};
+    }
+    return { pod: { ...pod, status: next } };
+  };
+
+  const allStopped = (ctx: PodContext, names: string[]) => names.every((n) => ctx.stopped[n] || !ctx.started[n]);
+  const appAndInitNames = (ctx: PodContext) => [
+    ...(ctx.pod.spec?.initContainers ?? []).filter((c) => c.restartPolicy !== 'Always').map((c) => c.name),
+    ...ctx.pod.spec!.containers.map((c) => c.name),
+    ...(ctx.pod.spec?.ephemeralContainers ?? []).map((c) => c.name),
+  ];
+  const sidecarNames = (ctx: PodContext) =>
+    (ctx.pod.spec?.initContainers ?? []).filter((c) => c.restartPolicy === 'Always').map((c) => c.name);
+
+  return setup({
+    types: {} as { context: PodContext; events: PodEvent; input: PodInput },
+    actors: { container: containerMachine },
+    actions: {
+      bind: assign(({ context, event }) => {
+        if (event.type !== 'pod.bound') return {};
+        const now = env.now();
+        const pod: Pod = {
+          ...context.pod,
+          spec: { ...context.pod.spec!, nodeName: event.nodeName },
+          status: {
+            ...context.pod.status,
+            hostIP: event.hostIP,
+            hostIPs: [{ ip: event.hostIP }],
+            podIP: event.podIP,
+            podIPs: [{ ip: event.podIP }],
+            startTime: iso(now),
+          },
+        };
+        let timers = context.timers;
+        const ads = pod.spec?.activeDeadlineSeconds;
+        if (ads) timers = armTimer(env, context.addr, timers, 'deadline', now + ads * 1000);
+        // The sandbox (pause container) comes first; its network gives the pod its IP.
+        return { pod, timers, sandboxReady: true, external: context.external.filter((c) => c.type !== 'PodScheduled') };
+      }),
+      spawnContainers: assign(({ context, spawn }) => {
+        const spec = context.pod.spec!;
+        const statuses: Record<string, ContainerStatus> = { ...context.statuses };
+        (spec.initContainers ?? []).forEach((c, i) => {
+          const role = c.restartPolicy === 'Always' ? 'sidecar' : 'init';
+          const ref = spawn('container', { id: c.name, syncSnapshot: true, input: containerInput(context, c, role, i) });
+          statuses[c.name] = (ref.getSnapshot() as any).context.status;
+        });
+        spec.containers.forEach((c, i) => {
+          const ref = spawn('container', { id: c.name, syncSnapshot: true, input: containerInput(context, c, 'regular', i) });
+          statuses[c.name] = (ref.getSnapshot() as any).context.status;
+        });
+        return { statuses };
+      }),
+      startNextInit: enqueueActions(({ context, enqueue }) => {
+        // Init containers run one at a time; a sidecar lets the next one start once it is started.
+        const inits = context.pod.spec?.initContainers ?? [];
+        const started = { ...context.started };
+        let changed = false;
+        for (const c of inits) {
+          const s = context.statuses[c.name];
+          const sidecar = c.restartPolicy === 'Always';
+          if (!started[c.name]) {
+            started[c.name] = true;
+            changed = true;
+            enqueue.sendTo(c.name, { type: 'container.start' });
+            break;
+          }
+          const done = sidecar ? s?.started === true : s?.state?.terminated?.exitCode === 0 && context.stopped[c.name];
+          if (!done) break;
+        }
+        if (changed) enqueue.assign({ started });
+      }),
+      startAppContainers: enqueueActions(({ context, enqueue }) => {
+        const started = { ...context.started };
+        for (const c of context.pod.spec!.containers) {
+          if (started[c.name]) continue;
+          started[c.name] = true;
+          enqueue.sendTo(c.name, { type: 'container.start' });
+        }
+        enqueue.assign({ started });
+      }),
+      syncContainer: assign(({ context, event }) => {
+        if (!event.type.startsWith('xstate.snapshot.')) return {};
+        const name = event.type.slice('xstate.snapshot.'.length);
+        const snap = (event as any).snapshot;
+        const status = snap.context.status as ContainerStatus;
+        const stopped = snap.value === 'Stopped';
+        if (context.statuses[name] === status && !!context.stopped[name] === stopped) return {};
+        const next = {
+          ...context,
+          statuses: { ...context.statuses, [name]: status },
+          stopped: stopped === !!context.stopped[name] ? context.stopped : { ...context.stopped, [name]: stopped },
+        };
+        return { statuses: next.statuses, stopped: next.stopped, ...publish(next, next.killStage > 0 && !!context.pod.metadata?.deletionTimestamp) };
+      }),
+      publish: assign(({ context }) => publish(context)),
+      publishTerminal: assign(({ context }) => publish(context, true)),
+      markDeleting: assign(({ context, event }) => {
+        if (event.type !== 'pod.delete') return {};
+        const now = env.now();
+        const graceMs = event.graceMs;
+        const md = context.pod.metadata!;
+        const existing = md.deletionTimestamp ? Date.parse(md.deletionTimestamp) : Infinity;
+        if (now + graceMs >= existing) return {};
+        return {
+          killGraceMs: graceMs,
+          pod: {
+            ...context.pod,
+            metadata: { ...md, deletionTimestamp: iso(now + graceMs), deletionGracePeriodSeconds: Math.round(graceMs / 1000) },
+          },
+        };
+      }),
+      killAppContainers: enqueueActions(({ context, enqueue }) => {
+        if (!context.kubeletUp) return;
+        const deadline = context.pod.metadata?.deletionTimestamp ? Date.parse(context.pod.metadata.deletionTimestamp) : null;
+        const grace = deadline !== null ? Math.max(0, deadline - env.now()) : context.killGraceMs;
+        for (const n of appAndInitNames(context)) enqueue.sendTo(n, { type: 'container.kill', graceMs: grace });
+        enqueue.assign({ killStage: 1 });
+      }),
+      killSidecars: enqueueActions(({ context, enqueue }) => {
+        if (!context.kubeletUp) return;
+        const deadline = context.pod.metadata?.deletionTimestamp ? Date.parse(context.pod.metadata.deletionTimestamp) : null;
+        const grace = deadline !== null ? Math.max(0, deadline - env.now()) : context.killGraceMs;
+        // Sidecars stop after the app containers, in reverse order.
+        for (const n of [...sidecarNames(context)].reverse()) enqueue.sendTo(n, { type: 'container.kill', graceMs: grace });
+        enqueue.assign({ killStage: 2 });
+      }),
+      exceedDeadline: assign(({ context }) => {
+        env.record({
+          type: 'Warning',
+          reason: 'DeadlineExceeded',
+          message: 'Pod was active on the node longer than the specified deadline',
+          involved: { kind: 'Pod', name: context.pod.metadata!.name!, namespace: context.pod.metadata!.namespace, uid: context.pod.metadata!.uid },
+          component: 'kubelet',
+          host: context.pod.spec?.nodeName,
+        });
+        return {
+          forcedPhase: 'Failed' as const,
+          timers: disarmTimer(context.timers, 'deadline'),
+          killGraceMs: (context.pod.spec?.terminationGracePeriodSeconds ?? 30) * 1000,
+          pod: {
+            ...context.pod,
+            status: { ...context.pod.status, reason: 'DeadlineExceeded', message: 'Pod was active on the node longer than the specified deadline' },
+          },
+        };
+      }),
+      setGraceFromSpec: assign(({ context }) => ({ killGraceMs: (context.pod.spec?.terminationGracePeriodSeconds ?? 30) * 1000 })),
+      setConditions: assign(({ context, event }) => {
+        if (event.type !== 'pod.conditions') return {};
+        let external = context.external;
+        for (const c of event.conditions) {
+          const old = external.find((e) => e.type === c.type);
+          const cond = { ...c, lastTransitionTime: old && old.status === c.status ? old.lastTransitionTime : (c.lastTransitionTime ?? iso(env.now())) };
+          external = [...external.filter((e) => e.type !== c.type), cond];
+        }
+        const next = { ...context, external };
+        // While the kubelet is down, others' writes still land on the object.
+        const pub = publish({ ...next, kubeletUp: true });
+        return { external, ...pub };
+      }),
+      setKubelet: assign(({ event }) => (event.type === 'pod.kubelet' ? { kubeletUp: event.up } : {})),
+      update: enqueueActions(({ context, event, enqueue }) => {
+        if (event.type !== 'pod.update') return;
+        const old = context.pod;
+        const pod: Pod = {
+          ...old,
+          metadata: { ...old.metadata, labels: event.pod.metadata?.labels, annotations: event.pod.metadata?.annotations },
+          spec: { ...event.pod.spec!, nodeName: old.spec?.nodeName, ephemeralContainers: old.spec?.ephemeralContainers },
+        };
+        enqueue.assign({ pod });
+        const lists: [Container[] | undefined, Container[] | undefined][] = [
+          [old.spec?.containers, pod.spec?.containers],
+          [old.spec?.initContainers, pod.spec?.initContainers],
+        ];
+        for (const [a, b] of lists) {
+          (b ?? []).forEach((c, i) => {
+            const before = a?.[i];
+            if (before && before.image !== c.image && context.started[c.name] !== undefined) {
+              enqueue.sendTo(c.name, { type: 'container.update', spec: c });
+            }
+          });
+        }
+        const ads = pod.spec?.activeDeadlineSeconds;
+        if (ads && ads !== old.spec?.activeDeadlineSeconds && pod.status?.startTime) {
+          const due = Date.parse(pod.status.startTime) + ads * 1000;
+          enqueue.assign({ timers: armTimer(env, context.addr, context.timers, 'deadline', due) });
+        }
+      }),
+      addEphemeral: assign(({ context, event, spawn }) => {
+        if (event.type !== 'pod.ephemeral') return {};
+        const list = [...(context.pod.spec?.ephemeralContainers ?? []), event.container];
+        const pod: Pod = { ...context.pod, spec: { ...context.pod.spec!, ephemeralContainers: list } };
+        const next = { ...context, pod };
+        const ref = spawn('container', {
+          id: event.container.name,
+          syncSnapshot: true,
+          input: containerInput(next, event.container as Container, 'ephemeral', list.length - 1),
+        });
+        ref.send({ type: 'container.start' });
+        return { pod, started: { ...context.started, [event.container.name]: true } };
+      }),
+    },
+    guards: {
+      hasInit: ({ context }) => (context.pod.spec?.initContainers?.length ?? 0) > 0,
+      initFailedForGood: ({ context }) =>
+        context.kubeletUp &&
+        (context.pod.spec?.initContainers ?? []).some(
+          (c) => c.restartPolicy !== 'Always' && context.stopped[c.name] && context.statuses[c.name]?.state?.terminated?.exitCode !== 0,
+        ),
+      initDone: ({ context }) =>
+        context.kubeletUp &&
+        (context.pod.spec?.initContainers ?? []).every((c) => {
+          const s = context.statuses[c.name];
+          return c.restartPolicy === 'Always' ? s?.started === true : s?.state?.terminated?.exitCode === 0 && context.stopped[c.name];
+        }),
+      appDone: ({ context }) => context.kubeletUp && context.pod.spec!.containers.every((c) => context.stopped[c.name]),
+      appStopped: ({ context }) => allStopped(context, appAndInitNames(context)),
+      allStopped: ({ context }) => allStopped(context, [...appAndInitNames(context), ...sidecarNames(context)]),
+      kubeletUp: ({ context }) => context.kubeletUp,
+      sidecarsRunning: ({ context }) => context.killStage < 2 && sidecarNames(context).length > 0,
+      isTerminating: ({ context }) => !!context.pod.metadata?.deletionTimestamp,
+    },
+  }).createMachine({
+    id: 'pod',
+    context: ({ input }) => ({
+      addr: input.addr,
+      pod: input.pod,
+      timers: {},
+      kubeletUp: true,
+      external: [],
+      sandboxReady: false,
+      statuses: {},
+      stopped: {},
+      started: {},
+      forcedPhase: null,
+      killStage: 0,
+      killGraceMs: 0,
+    }),
+    initial: 'Unscheduled',
+    on: {
+      'pod.conditions': { actions: 'setConditions' },
+      'pod.kubelet': { actions: ['setKubelet', 'publish'] },
+      'pod.update': { actions: 'update' },
+    },
+    states: {
+      Unscheduled: {
+        on: {
+          'pod.bound': { target: 'Scheduled', actions: 'bind' },
+          // A pod no node has accepted is deleted at once (grace period 0).
+          'pod.delete': { target: 'Deleted' },
+        },
+      },
+      Scheduled: {
+        entry: ['spawnContainers', 'publish'],
+        always: [{ guard: 'hasInit', target: 'Active.Initializing' }, { target: 'Active.Running' }],
+      },
+      Active: {
+        initial: 'Running',
+        on: {
+          'xstate.snapshot.*': { actions: 'syncContainer' },
+          'pod.delete': { target: 'Terminating', actions: 'markDeleting' },
+          'timer.deadline': { target: 'Completing', actions: 'exceedDeadline' },
+          'pod.ephemeral': { actions: 'addEphemeral' },
+        },
+        states: {
+          Initializing: {
+            entry: 'startNextInit',
+            on: { 'xstate.snapshot.*': { actions: ['syncContainer', 'startNextInit'] } },
+            always: [
+              { guard: 'initFailedForGood', target: '#pod.Completing', actions: 'setGraceFromSpec' },
+              { guard: 'initDone', target: 'Running' },
+            ],
+          },
+          Running: {
+            entry: 'startAppContainers',
+            always: { guard: 'appDone', target: '#pod.Completing', actions: 'setGraceFromSpec' },
+          },
+        },
+      },
+      // The pod's work is over (or its deadline passed): stop what still runs, then rest.
+      Completing: {
+        entry: 'killAppContainers',
+        on: {
+          'xstate.snapshot.*': { actions: 'syncContainer' },
+          'pod.delete': { target: 'Terminating', actions: 'markDeleting' },
+        },
+        always: [
+          { guard: and(['kubeletUp', 'allStopped']), target: 'Completed' },
+          { guard: and(['appStopped', 'sidecarsRunning']), actions: 'killSidecars' },
+        ],
+      },
+      Completed: {
+        entry: 'publishTerminal',
+        on: {
+          'xstate.snapshot.*': { actions: 'syncContainer' },
+          // Terminal pods are deleted at once (grace period 0).
+          'pod.delete': { target: 'Deleted' },
+        },
+      },
+      Terminating: {
+        entry: 'killAppContainers',
+        on: {
+          'xstate.snapshot.*': { actions: 'syncContainer' },
+          'pod.delete': { actions: ['markDeleting', 'killAppContainers'] },
+          'pod.kubelet': { actions: ['setKubelet', 'publish', 'killAppContainers'] },
+        },
+        always: [
+          { guard: and(['kubeletUp', 'allStopped']), target: 'Deleted', actions: 'publishTerminal' },
+          { guard: and(['appStopped', 'sidecarsRunning']), actions: 'killSidecars' },
+        ],
+      },
+      Deleted: { type: 'final' },
+    },
+  });
+}
+
+export type PodMachine = ReturnType<typeof createPodMachine>;

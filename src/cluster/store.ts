@@ -1,0 +1,86 @@
+/**
+ * The object index: answers get/list from the actors' own snapshots (one source of truth).
+ * Static kinds (Namespace, Service, ConfigMap, PVC) have no lifecycle of their own yet and are
+ * stored as objects; everything with a lifecycle is an actor whose context holds the object.
+ */
+import type { AnyActorRef } from 'xstate';
+import type { KObject } from '../types.ts';
+
+export interface Entry {
+  kind: string;
+  namespace?: string;
+  name: string;
+  uid: string;
+  /** resourceVersion of the last change. */
+  rv: number;
+  /** Live actor (Pods, Nodes); its context holds the object. */
+  actor?: AnyActorRef;
+  /** Which machine runs it (for snapshots). */
+  machine?: 'pod' | 'node';
+  /** The object itself, for kinds without an actor. */
+  object?: KObject;
+  /** Last object seen from the actor (change detection). */
+  last?: KObject;
+  /** Cached view with metadata.resourceVersion filled in. */
+  view?: KObject;
+  viewRv?: number;
+  /** Scheduler accounting: node whose resources this pod holds. */
+  boundNode?: string;
+  /** Subscription to the actor. */
+  unsubscribe?: () => void;
+}
+
+export function keyOf(namespace: string | undefined, name: string): string {
+  return namespace ? `${namespace}/${name}` : name;
+}
+
+export class Store {
+  private kinds = new Map<string, Map<string, Entry>>();
+  readonly byUid = new Map<string, Entry>();
+
+  table(kind: string): Map<string, Entry> {
+    let t = this.kinds.get(kind);
+    if (!t) {
+      t = new Map();
+      this.kinds.set(kind, t);
+    }
+    return t;
+  }
+
+  get(kind: string, namespace: string | undefined, name: string): Entry | undefined {
+    return this.kinds.get(kind)?.get(keyOf(namespace, name));
+  }
+
+  add(e: Entry): void {
+    this.table(e.kind).set(keyOf(e.namespace, e.name), e);
+    this.byUid.set(e.uid, e);
+  }
+
+  remove(e: Entry): void {
+    this.kinds.get(e.kind)?.delete(keyOf(e.namespace, e.name));
+    this.byUid.delete(e.uid);
+  }
+
+  entries(kind: string): IterableIterator<Entry> {
+    return this.table(kind).values();
+  }
+
+  allKinds(): string[] {
+    return [...this.kinds.keys()];
+  }
+
+  /** Every entry in creation order across kinds (kinds in first-seen order). */
+  *all(): IterableIterator<Entry> {
+    for (const t of this.kinds.values()) yield* t.values();
+  }
+}
+
+/** The object an entry stands for, with its resourceVersion. */
+export function objectOf(e: Entry): KObject {
+  if (e.view && e.viewRv === e.rv) return e.view;
+  const base = e.actor ? (e.actor.getSnapshot().context[e.machine === 'node' ? 'node' : 'pod'] as KObject) : e.object!;
+  const view = { ...base, metadata: { ...base.metadata, resourceVersion: String(e.rv) } } as KObject;
+  e.view = view;
+  e.viewRv = e.rv;
+  return view;
+}
