@@ -18,8 +18,18 @@ export function normalizeImage(image: string): string {
   return name + digest;
 }
 
+const digests = new Map<string, string>();
+
 /** A deterministic sha256-looking digest for an image reference (FNV-1a based, 64 hex chars). */
 export function imageDigest(image: string): string {
+  const cached = digests.get(image);
+  if (cached) return cached;
+  const d = computeDigest(image);
+  if (digests.size < 10_000) digests.set(image, d);
+  return d;
+}
+
+function computeDigest(image: string): string {
   let out = '';
   let h = 0x811c9dc5;
   for (let round = 0; out.length < 64; round++) {

@@ -35,9 +35,11 @@ export class Rng {
   /** Lower-case hex string of `n` characters (container and image IDs). */
   hex(n: number): string {
     let s = '';
-    while (s.length < n) s += ((this.next() * 4294967296) >>> 0).toString(16).padStart(8, '0');
-    return s.slice(0, n);
+    for (let i = 0; i < n; i += 2) s += BYTE_HEX[(this.next() * 256) | 0];
+    return s.length === n ? s : s.slice(0, n);
   }
 }
+
+const BYTE_HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
 export const ALPHANUMS = 'bcdfghjklmnpqrstvwxz2456789';

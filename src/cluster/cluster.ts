@@ -14,6 +14,7 @@
 import { createActor, type AnyActorRef, type InspectionEvent, type Observer } from 'xstate';
 import { createNodeMachine, TAINT_UNREACHABLE } from '../../machines/node.ts';
 import { createPodMachine } from '../../machines/pod/pod.ts';
+import { clusterMachine } from '../../machines/cluster.ts';
 import { DEFAULT_BEHAVIOUR, validateBehaviourAnnotations, type BehaviourDefaults } from '../../machines/behaviour.ts';
 import type { Env, RecordedEvent } from '../../machines/env.ts';
 import { SimClock, type ClockSnapshot, type Timer } from '../clock.ts';
@@ -21,7 +22,7 @@ import { parseDuration } from '../duration.ts';
 import { Rng } from '../rng.ts';
 import { resolveKind } from '../kinds.ts';
 import { matches, parseSelector, parseFieldSelector, matchesFields } from '../labels.ts';
-import { parseManifests, validatePodUpdate, ManifestLoadError, type ManifestError } from '../manifest/index.ts';
+import { parseManifests, parseObjects, validatePodUpdate, ManifestLoadError, type ManifestError } from '../manifest/index.ts';
 import { schedulePod } from '../scheduler/index.ts';
 import { addPod, newNodeInfo, removePod, setNode, type NodeInfo } from '../scheduler/resources.ts';
 import { getMinTolerationTime } from '../scheduler/taints.ts';
@@ -80,6 +81,7 @@ export interface ClusterSnapshot {
   scheduler: { queue: string[]; unschedulable: string[]; nextStartNodeIndex: number };
   evictions: Record<string, number>;
   podgc: Record<string, number>;
+  foreground: string[];
 }
 
 interface SnapshotObject {
@@ -136,9 +138,19 @@ export class Cluster {
   private schedState = { nextStartNodeIndex: 0 };
   /** Pods pending taint eviction: uid → due. */
   private evictions = new Map<string, number>();
+  /** Garbage collector's graph: owner uid → dependent uids (from ownerReferences). */
+  private dependents = new Map<string, Set<string>>();
+  /** Owners deleted with Foreground propagation, waiting for their blocking dependents. */
+  private foreground = new Set<string>();
   /** Nodes gone, pods to collect: node → due. */
   private podgc = new Map<string, number>();
   private settling = false;
+  /** Root actor: every Pod and Node actor joins its system. */
+  readonly root: AnyActorRef;
+  private fatal: unknown;
+  /** Work counters (benchmarks): timers fired, object changes observed. */
+  readonly stats = { timersFired: 0, objectChanges: 0, readyPods: 0 };
+  private errorsSeen = 0;
   private work: (() => void)[] = [];
   private stopped = false;
 
@@ -151,7 +163,7 @@ export class Cluster {
     this.rng = new Rng(this.seed);
     if (snap) this.rng.state = snap.rng;
     this.inspect = opts.inspect;
-    this.recorder = new EventRecorder(() => this.clock.now, () => ++this.rv, () => this.uid());
+    this.recorder = new EventRecorder(() => this.clock.now, () => ++this.rv);
     const images = this.images;
     const clock = this.clock;
     this.env = {
@@ -181,6 +193,7 @@ export class Cluster {
     };
     this.podMachine = createPodMachine(this.env);
     this.nodeMachine = createNodeMachine(this.env);
+    this.root = createActor(clusterMachine, { inspect: this.inspect }).start();
     if (snap) this.restore(snap);
     else this.bootstrap(opts);
   }
@@ -223,9 +236,10 @@ export class Cluster {
       if (o.machine) {
         e.machine = o.machine;
         const logic = o.machine === 'pod' ? this.podMachine : this.nodeMachine;
-        e.actor = createActor(logic as any, { snapshot: o.actor as any, inspect: this.inspect });
+        e.actor = createActor(logic as any, { snapshot: o.actor as any, parent: this.root, systemId: `${e.kind}/${keyOfEntry(e)}` });
       } else {
         e.object = o.object;
+        this.indexOwners(e.uid, undefined, e.object);
       }
       this.store.add(e);
       if (e.machine === 'node') {
@@ -237,8 +251,8 @@ export class Cluster {
     }
     for (const e of this.store.all()) {
       if (!e.actor) continue;
-      this.watch(e);
       e.actor.start();
+      this.watch(e);
       if (e.machine === 'pod') {
         const pod = e.last as Pod;
         this.accountPod(e, pod);
@@ -249,6 +263,7 @@ export class Cluster {
     this.schedState.nextStartNodeIndex = s.scheduler.nextStartNodeIndex;
     this.evictions = new Map(Object.entries(s.evictions));
     this.podgc = new Map(Object.entries(s.podgc));
+    this.foreground = new Set(s.foreground ?? []);
   }
 
   snapshot(): ClusterSnapshot {
@@ -277,6 +292,7 @@ export class Cluster {
         scheduler: { queue: this.schedQueue, unschedulable: [...this.unschedulable], nextStartNodeIndex: this.schedState.nextStartNodeIndex },
         evictions: Object.fromEntries(this.evictions),
         podgc: Object.fromEntries(this.podgc),
+        foreground: [...this.foreground],
       }),
     );
   }
@@ -287,21 +303,24 @@ export class Cluster {
     const observer: Observer<any> = {
       next: (snap) => this.onSnapshot(e, snap),
       error: (err) => {
-        throw err;
+        this.fatal ??= err;
       },
     };
     const sub = e.actor!.subscribe(observer);
     e.unsubscribe = () => sub.unsubscribe();
     const snap = e.actor!.getSnapshot();
     e.last = snap.context[e.machine === 'node' ? 'node' : 'pod'];
+    this.indexOwners(e.uid, undefined, e.last);
   }
 
   private onSnapshot(e: Entry, snap: any): void {
     const obj = snap.context[e.machine === 'node' ? 'node' : 'pod'] as KObject;
     if (obj !== e.last) {
+      this.stats.objectChanges++;
       const prev = e.last;
       e.last = obj;
       e.rv = ++this.rv;
+      if (prev?.metadata.ownerReferences !== obj.metadata.ownerReferences) this.indexOwners(e.uid, prev, obj);
       if (e.machine === 'pod') this.podChanged(e, prev as Pod, obj as Pod);
       else this.nodeChanged(e, prev as Node, obj as Node);
     }
@@ -314,11 +333,10 @@ export class Cluster {
     const addr = kind === 'Pod' ? `pod:${e.uid}` : `node:${e.name}`;
     const logic = kind === 'Pod' ? this.podMachine : this.nodeMachine;
     const input = kind === 'Pod' ? { addr, pod: obj } : { addr, node: obj };
-    e.actor = createActor(logic as any, { input: input as any, inspect: this.inspect });
+    e.actor = createActor(logic as any, { input: input as any, parent: this.root, systemId: `${kind}/${keyOfEntry(e)}` });
     this.store.add(e);
-    this.watch(e);
     e.actor.start();
-    e.last = e.actor.getSnapshot().context[e.machine!];
+    this.watch(e);
     return e;
   }
 
@@ -340,6 +358,7 @@ export class Cluster {
   }
 
   private fire(t: Timer): void {
+    this.stats.timersFired++;
     if (t.addr.startsWith('cp:')) return this.fireControlPlane(t);
     const ref = this.resolve(t.addr);
     if (!ref) return;
@@ -408,6 +427,21 @@ export class Cluster {
     } finally {
       this.settling = false;
     }
+    this.checkFatal();
+  }
+
+  /** An exception inside an actor is a bug: surface it to the caller instead of losing it. */
+  private checkFatal(): void {
+    const errors = (this.root.getSnapshot() as any).context.errors as { id: string; message: string }[];
+    if (errors.length > this.errorsSeen) {
+      this.errorsSeen = errors.length;
+      this.fatal ??= new Error(`actor ${errors[errors.length - 1]!.id} failed: ${errors[errors.length - 1]!.message}`);
+    }
+    if (this.fatal) {
+      const f = this.fatal;
+      this.fatal = undefined;
+      throw f;
+    }
   }
 
   // ---------------------------------------------------------------- reads
@@ -466,10 +500,10 @@ export class Cluster {
 
   /** Creates or updates objects like `kubectl apply`. All-or-nothing: any error changes nothing. */
   apply(input: string | KObject | KObject[], opts: { file?: string } = {}): ApplyResult[] {
-    const text = typeof input === 'string' ? input : JSON.stringify(Array.isArray(input) ? { apiVersion: 'v1', kind: 'List', items: input } : input);
-    const parsed = parseManifests(text, { file: opts.file });
+    const values = typeof input === 'string' ? null : Array.isArray(input) ? input : [input];
+    const parsed = values ? parseObjects(values, { file: opts.file }) : parseManifests(input as string, { file: opts.file });
     if (parsed.errors.length) throw new ManifestLoadError(parsed.errors);
-    const raws = rawDocuments(text);
+    const raws = values ? flattenLists(values) : rawDocuments(input as string);
     type Step = { obj: KObject; raw: string; existing?: Entry; action: ApplyResult['action'] };
     const plan: Step[] = [];
     const errors: ManifestError[] = [];
@@ -556,6 +590,7 @@ export class Cluster {
     if (obj.kind === 'PersistentVolumeClaim') obj.status = { phase: 'Pending' };
     const e: Entry = { kind: obj.kind, namespace: md.namespace, name: md.name, uid: md.uid, rv: ++this.rv, object: obj };
     this.store.add(e);
+    this.indexOwners(e.uid, undefined, obj);
     return e;
   }
 
@@ -573,6 +608,7 @@ export class Cluster {
     }
     const cur = e.object!;
     e.object = { ...obj, metadata: { ...obj.metadata, uid: cur.metadata.uid, creationTimestamp: cur.metadata.creationTimestamp }, status: cur.status };
+    this.indexOwners(e.uid, cur, e.object);
     if (obj.kind === 'Service' && cur.spec?.clusterIP) e.object.spec = { ...obj.spec, clusterIP: cur.spec.clusterIP, clusterIPs: cur.spec.clusterIPs };
     e.rv = ++this.rv;
   }
@@ -889,7 +925,10 @@ export class Cluster {
     this.requeueUnschedulable();
   }
 
-  private podChanged(e: Entry, _prev: Pod | undefined, pod: Pod): void {
+  private podChanged(e: Entry, prev: Pod | undefined, pod: Pod): void {
+    const wasReady = isReady(prev);
+    const ready = isReady(pod);
+    if (wasReady !== ready) this.stats.readyPods += ready ? 1 : -1;
     const phase = pod.status?.phase;
     if ((phase === 'Succeeded' || phase === 'Failed') && e.boundNode) this.releasePod(e);
   }
@@ -904,13 +943,67 @@ export class Cluster {
     if (opts.force && (opts.gracePeriodSeconds ?? 0) > 0) {
       throw new ClusterError('--force and --grace-period greater than 0 cannot be specified together', 'BadRequest');
     }
-    const policy = opts.propagationPolicy ?? 'Background';
-    if (policy === 'Orphan') this.orphanDependents(e);
-    if (k === 'Pod') this.deletePod(e, opts);
-    else if (k === 'Node') this.removeNode(name);
-    else if (k === 'Namespace') this.deleteNamespace(e);
-    else this.removeEntry(e);
+    this.deleteWithPolicy(e, opts.propagationPolicy ?? 'Background', opts);
     this.settle();
+  }
+
+  /**
+   * pkg/controller/garbagecollector: Orphan strips this owner from its dependents' ownerReferences
+   * first; Foreground marks the owner (deletionTimestamp + `foregroundDeletion` finalizer), deletes
+   * its dependents (in Foreground too) and removes the owner once no dependent with
+   * `blockOwnerDeletion` is left; Background removes the owner and lets the collector delete
+   * dependents whose owners are all gone.
+   */
+  private deleteWithPolicy(e: Entry, policy: 'Background' | 'Foreground' | 'Orphan', opts: DeleteOptions): void {
+    if (policy === 'Orphan') this.orphanDependents(e);
+    if (policy === 'Foreground' && this.dependentsOf(e.uid).length) {
+      if (this.foreground.has(e.uid)) return;
+      this.foreground.add(e.uid);
+      if (e.object) {
+        const md = e.object.metadata;
+        e.object = { ...e.object, metadata: { ...md, deletionTimestamp: md.deletionTimestamp ?? iso(this.clock.now), finalizers: [...(md.finalizers ?? []), 'foregroundDeletion'] } };
+        e.rv = ++this.rv;
+      }
+      for (const d of this.dependentsOf(e.uid)) this.deleteWithPolicy(d, 'Foreground', {});
+      this.work.push(() => this.finishForeground(e.uid, opts));
+      return;
+    }
+    if (e.kind === 'Pod') this.deletePod(e, opts);
+    else if (e.kind === 'Node') this.removeNode(e.name);
+    else if (e.kind === 'Namespace') this.deleteNamespace(e);
+    else this.removeEntry(e);
+  }
+
+  private finishForeground(uid: string, opts: DeleteOptions = {}): void {
+    const owner = this.store.byUid.get(uid);
+    if (!owner || !this.foreground.has(uid)) return;
+    const blocking = this.dependentsOf(uid).filter((d) =>
+      (d.last ?? d.object)!.metadata.ownerReferences?.some((r) => r.uid === uid && r.blockOwnerDeletion),
+    );
+    if (blocking.length) return;
+    this.foreground.delete(uid);
+    if (owner.object?.metadata.finalizers) {
+      const finalizers = owner.object.metadata.finalizers.filter((f) => f !== 'foregroundDeletion');
+      const md: KObject['metadata'] = { ...owner.object.metadata, finalizers };
+      if (!finalizers.length) delete md.finalizers;
+      owner.object = { ...owner.object, metadata: md };
+    }
+    if (owner.kind === 'Pod') this.deletePod(owner, opts);
+    else if (owner.kind === 'Namespace') this.deleteNamespace(owner);
+    else this.removeEntry(owner);
+  }
+
+  /** Keeps the owner → dependents index in line with an object's ownerReferences. */
+  private indexOwners(uid: string, before: KObject | undefined, after: KObject | undefined): void {
+    const a = before?.metadata.ownerReferences;
+    const b = after?.metadata.ownerReferences;
+    if (a === b) return;
+    for (const r of a ?? []) this.dependents.get(r.uid)?.delete(uid);
+    for (const r of b ?? []) {
+      let set = this.dependents.get(r.uid);
+      if (!set) this.dependents.set(r.uid, (set = new Set()));
+      set.add(uid);
+    }
   }
 
   private deletePod(e: Entry, opts: DeleteOptions): void {
@@ -957,6 +1050,7 @@ export class Cluster {
       if (!obj.metadata.ownerReferences.length) delete obj.metadata.ownerReferences;
       if (d.machine === 'pod') d.actor!.send({ type: 'pod.update', pod: obj });
       else if (d.object) {
+        this.indexOwners(d.uid, d.object, obj);
         d.object = obj;
         d.rv = ++this.rv;
       }
@@ -965,9 +1059,9 @@ export class Cluster {
 
   private dependentsOf(uid: string): Entry[] {
     const out: Entry[] = [];
-    for (const e of this.store.all()) {
-      const refs = (e.last ?? e.object)?.metadata.ownerReferences;
-      if (refs?.some((r) => r.uid === uid)) out.push(e);
+    for (const d of this.dependents.get(uid) ?? []) {
+      const e = this.store.byUid.get(d);
+      if (e) out.push(e);
     }
     return out;
   }
@@ -975,11 +1069,14 @@ export class Cluster {
   /** Removes an object from the API; dependents whose owners are all gone are deleted (Background). */
   private removeEntry(e: Entry): void {
     if (this.store.byUid.get(e.uid) !== e) return;
-    if (e.machine === 'pod') this.releasePod(e);
+    if (e.machine === 'pod') {
+      this.releasePod(e);
+      if (isReady(e.last as Pod)) this.stats.readyPods--;
+    }
     this.store.remove(e);
     if (e.actor) {
       e.unsubscribe?.();
-      if (e.actor.getSnapshot().status === 'active') e.actor.stop();
+      if (e.actor.getSnapshot().status === 'active') stopMember(e.actor);
     }
     if (e.machine === 'node') {
       const ni = this.nodeInfos.get(e.name);
@@ -988,6 +1085,11 @@ export class Cluster {
       this.images.delete(e.name);
     }
     this.evictions.delete(e.uid);
+    const self = e.last ?? e.object;
+    for (const r of self?.metadata.ownerReferences ?? []) {
+      if (this.foreground.has(r.uid)) this.work.push(() => this.finishForeground(r.uid));
+    }
+    this.indexOwners(e.uid, self, undefined);
     for (const d of this.dependentsOf(e.uid)) {
       const live = (d.last ?? d.object)!.metadata.ownerReferences!.filter((r) => r.uid !== e.uid && this.store.byUid.has(r.uid));
       if (live.length) continue;
@@ -997,6 +1099,8 @@ export class Cluster {
         else this.removeEntry(d);
       });
     }
+    this.dependents.delete(e.uid);
+    this.foreground.delete(e.uid);
   }
 
   // ---------------------------------------------------------------- fault injection
@@ -1182,12 +1286,29 @@ export class Cluster {
     this.stopped = true;
     for (const e of this.store.all()) {
       e.unsubscribe?.();
-      if (e.actor && e.actor.getSnapshot().status === 'active') e.actor.stop();
+      if (e.actor && e.actor.getSnapshot().status === 'active') stopMember(e.actor);
     }
+    this.root.stop();
   }
 }
 
+/**
+ * Members of the root's system are parented to it without being in its children map, and XState
+ * refuses `stop()` on a parented actor; `_stop` is the same procedure without that check.
+ */
+function stopMember(a: AnyActorRef): void {
+  (a as any)._stop();
+}
+
+function keyOfEntry(e: { namespace?: string; name: string }): string {
+  return e.namespace ? `${e.namespace}/${e.name}` : e.name;
+}
+
 // ------------------------------------------------------------------ helpers
+
+function isReady(p: Pod | undefined): boolean {
+  return !!p?.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True');
+}
 
 function allContainerNames(p: Pod): string[] {
   return [...(p.spec?.initContainers ?? []), ...(p.spec?.containers ?? []), ...(p.spec?.ephemeralContainers ?? [])].map((c) => c.name);
@@ -1218,16 +1339,19 @@ function render(lines: { t: number; line: string }[], opts: { timestamps?: boole
 /** The documents as written (before defaulting), for last-applied-configuration. */
 function rawDocuments(text: string): unknown[] {
   try {
-    const docs = YAML.parseAllDocuments(text).map((d) => d.toJS()).filter((d) => d !== null && d !== undefined);
-    const out: unknown[] = [];
-    for (const d of docs) {
-      if (d && typeof d === 'object' && (d as any).kind === 'List' && Array.isArray((d as any).items)) out.push(...(d as any).items);
-      else out.push(d);
-    }
-    return out;
+    return flattenLists(YAML.parseAllDocuments(text).map((d) => d.toJS()).filter((d) => d !== null && d !== undefined));
   } catch {
     return [];
   }
+}
+
+function flattenLists(docs: unknown[]): unknown[] {
+  const out: unknown[] = [];
+  for (const d of docs) {
+    if (d && typeof d === 'object' && (d as any).kind === 'List' && Array.isArray((d as any).items)) out.push(...(d as any).items);
+    else out.push(d);
+  }
+  return out;
 }
 
 /** kubectl's last-applied-configuration: the object as given, JSON with sorted keys, plus the namespace. */

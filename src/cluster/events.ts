@@ -10,7 +10,8 @@ import type { Event } from '../types.ts';
 export const EVENT_TTL_MS = 3_600_000;
 
 export interface StoredEvent {
-  name: string;
+  /** Creation sequence number; the object's name and uid derive from it and `first`. */
+  seq: number;
   namespace: string;
   type: string;
   reason: string;
@@ -21,7 +22,6 @@ export interface StoredEvent {
   first: number;
   last: number;
   count: number;
-  uid: string;
   rv: number;
 }
 
@@ -31,30 +31,29 @@ function iso(ms: number): string {
 
 export class EventRecorder {
   events: StoredEvent[] = [];
-  private byKey = new Map<string, StoredEvent>();
+  /** Events per involved object (uid or kind/name), searched linearly: few per object. */
+  private byObject = new Map<string, StoredEvent[]>();
   private seq = 0;
 
   constructor(
     private now: () => number,
     private nextRv: () => number,
-    private uid: () => string,
   ) {}
 
   record(e: RecordedEvent): void {
     const now = this.now();
     const i = e.involved;
-    const key = `${e.component}\u0000${e.host ?? ''}\u0000${i.kind}\u0000${i.namespace ?? ''}\u0000${i.name}\u0000${i.uid ?? ''}\u0000${i.fieldPath ?? ''}\u0000${e.type}\u0000${e.reason}\u0000${e.message}`;
-    const old = this.byKey.get(key);
+    const objKey = objectKey(i);
+    let list = this.byObject.get(objKey);
+    const old = list?.find((o) => sameEvent(o, e));
     if (old && now - old.last <= EVENT_TTL_MS) {
       old.count++;
       old.last = now;
       old.rv = this.nextRv();
       return;
     }
-    // Event names are `<involved name>.<hex of the creation time in ns>` (client-go makeEvent).
-    const ns = BigInt(now) * 1_000_000n + BigInt(this.seq++ % 1_000_000);
     const ev: StoredEvent = {
-      name: `${i.name}.${ns.toString(16)}`,
+      seq: this.seq++,
       namespace: i.namespace ?? 'default',
       type: e.type,
       reason: e.reason,
@@ -65,10 +64,11 @@ export class EventRecorder {
       first: now,
       last: now,
       count: 1,
-      uid: this.uid(),
       rv: this.nextRv(),
     };
-    this.byKey.set(key, ev);
+    if (!list) this.byObject.set(objKey, (list = []));
+    else if (old) list.splice(list.indexOf(old), 1);
+    list.push(ev);
     this.events.push(ev);
     if (this.events.length % 4096 === 0) this.expire();
   }
@@ -78,7 +78,7 @@ export class EventRecorder {
     const cutoff = this.now() - EVENT_TTL_MS;
     if (!this.events.length || this.events[0]!.last >= cutoff && this.events.every((e) => e.last >= cutoff)) return;
     this.events = this.events.filter((e) => e.last >= cutoff);
-    this.byKey = new Map(this.events.map((e) => [keyOf(e), e]));
+    this.reindex();
   }
 
   list(): Event[] {
@@ -93,16 +93,48 @@ export class EventRecorder {
   restore(s: { seq: number; events: StoredEvent[] }): void {
     this.seq = s.seq;
     this.events = s.events.map((e) => ({ ...e }));
-    this.byKey = new Map(this.events.map((e) => [keyOf(e), e]));
+    this.reindex();
+  }
+
+  private reindex(): void {
+    this.byObject = new Map();
+    for (const e of this.events) {
+      const k = objectKey(e.involved);
+      const l = this.byObject.get(k);
+      if (l) l.push(e);
+      else this.byObject.set(k, [e]);
+    }
   }
 }
 
-function keyOf(e: StoredEvent): string {
+function objectKey(i: RecordedEvent['involved']): string {
+  return i.uid ?? `${i.kind}/${i.namespace ?? ''}/${i.name}`;
+}
+
+/** The EventCorrelator's aggregation key: same source, object, type, reason and message. */
+function sameEvent(a: StoredEvent, e: RecordedEvent): boolean {
   const i = e.involved;
-  return `${e.component}\u0000${e.host ?? ''}\u0000${i.kind}\u0000${i.namespace ?? ''}\u0000${i.name}\u0000${i.uid ?? ''}\u0000${i.fieldPath ?? ''}\u0000${e.type}\u0000${e.reason}\u0000${e.message}`;
+  const j = a.involved;
+  return (
+    a.reason === e.reason && a.message === e.message && a.type === e.type && a.component === e.component &&
+    (a.host ?? '') === (e.host ?? '') && j.kind === i.kind && j.name === i.name &&
+    (j.namespace ?? '') === (i.namespace ?? '') && (j.fieldPath ?? '') === (i.fieldPath ?? '')
+  );
 }
 
 /** A core/v1 Event object as `kubectl get events -o yaml` shows it. */
+/** `<involved name>.<hex of the creation time in ns>` (client-go makeEvent); seq keeps it unique. */
+export function eventName(e: StoredEvent): string {
+  const ns = BigInt(e.first) * 1_000_000n + BigInt(e.seq % 1_000_000);
+  return `${e.involved.name}.${ns.toString(16)}`;
+}
+
+/** A stable UUID-shaped uid derived from the event's sequence number. */
+export function eventUid(e: StoredEvent): string {
+  const h = (e.seq + 0x9e3779b9).toString(16).padStart(12, '0').slice(-12);
+  return `e0e0e0e0-0000-4000-8000-${h}`;
+}
+
 export function toEvent(e: StoredEvent): Event {
   const involvedObject: Event['involvedObject'] = {
     apiVersion: 'v1',
@@ -117,7 +149,7 @@ export function toEvent(e: StoredEvent): Event {
   return {
     apiVersion: 'v1',
     kind: 'Event',
-    metadata: { name: e.name, namespace: e.namespace, uid: e.uid, resourceVersion: String(e.rv), creationTimestamp: iso(e.first) },
+    metadata: { name: eventName(e), namespace: e.namespace, uid: eventUid(e), resourceVersion: String(e.rv), creationTimestamp: iso(e.first) },
     involvedObject,
     reason: e.reason,
     message: e.message,

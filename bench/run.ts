@@ -1,0 +1,80 @@
+/**
+ * `npm run bench`: N pods on M = N/100 nodes, from apply to all Ready, through the engine and
+ * through a minimal hand-written reducer (bench/reducer.ts) in the same process, so the engine's
+ * overhead shows as a ratio. Figures are medians of several runs (fewer for the largest size);
+ * heap per pod is measured after a forced GC with the cluster alive. Run with --expose-gc.
+ *
+ *   npm run bench            # 1,000 / 10,000 / 100,000 pods
+ *   npm run bench -- 1000    # chosen sizes only
+ */
+import { createCluster } from '../src/cluster/cluster.ts';
+import { runReducer } from './reducer.ts';
+
+const gc: () => void = (globalThis as any).gc ?? (() => {});
+const heap = () => {
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed;
+};
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+function podList(n: number) {
+  return Array.from({ length: n }, (_, i) => ({
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: `p-${i}` },
+    spec: { containers: [{ name: 'app', image: 'nginx:1.14.2' }] },
+  }));
+}
+
+function engineRun(n: number): { ms: number; events: number; heapPerPod: number; ready: number } {
+  const m = Math.max(1, Math.round(n / 100));
+  const pods = podList(n);
+  const h0 = heap();
+  const t0 = performance.now();
+  const c = createCluster({ nodes: m, seed: 1 });
+  c.apply(pods as any);
+  c.runUntil((k) => k.stats.readyPods === n, { timeout: '10m' });
+  const ms = performance.now() - t0;
+  const ready = c.stats.readyPods;
+  const heapPerPod = (heap() - h0) / n;
+  const events = c.stats.timersFired + c.stats.objectChanges;
+  c.stop();
+  return { ms, events, heapPerPod, ready };
+}
+
+function reducerRun(n: number): number {
+  const t0 = performance.now();
+  const r = runReducer(n, Math.max(1, Math.round(n / 100)));
+  if (r.ready !== n) throw new Error(`reducer: ${r.ready}/${n} ready`);
+  return performance.now() - t0;
+}
+
+const sizes = process.argv.slice(2).map(Number).filter((x) => x > 0);
+const list = sizes.length ? sizes : [1_000, 10_000, 100_000];
+console.log(`kubeactors bench — node ${process.version}, ${process.arch}; medians (runs in brackets)`);
+console.log('pods      nodes  runs  engine-ms  sim-events/s  heap/pod  reducer-ms  ratio  ready');
+for (const n of list) {
+  const runs = n >= 100_000 ? 1 : n >= 10_000 ? 3 : 5;
+  const eng: ReturnType<typeof engineRun>[] = [];
+  const red: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    red.push(reducerRun(n));
+    eng.push(engineRun(n));
+  }
+  const ms = median(eng.map((e) => e.ms));
+  const rms = median(red);
+  const e = eng[0]!;
+  const row = [
+    String(n).padEnd(9),
+    String(Math.max(1, Math.round(n / 100))).padEnd(6),
+    String(runs).padEnd(5),
+    ms.toFixed(0).padStart(9),
+    Math.round(e.events / (ms / 1000)).toString().padStart(13),
+    `${(median(eng.map((x) => x.heapPerPod)) / 1024).toFixed(1)} KiB`.padStart(9),
+    rms.toFixed(1).padStart(11),
+    `${(ms / rms).toFixed(0)}x`.padStart(6),
+    `${e.ready}/${n}`.padStart(12),
+  ];
+  console.log(row.join(' '));
+}

@@ -1,0 +1,26 @@
+/**
+ * The statecharts. Each `create…Machine(env)` builds a machine bound to an Env (clock, events,
+ * seeded IDs, image cache); the plain `…Machine` exports are bound to a standalone env for use
+ * on their own (`createActor(podMachine, { input })`) and for inspection of their structure.
+ */
+import { createStandaloneEnv } from './env.ts';
+import { createContainerMachine } from './container/container.ts';
+import { createNodeMachine } from './node.ts';
+import { createPodMachine } from './pod/pod.ts';
+import { createProbeMachine } from './probe.ts';
+
+export { createContainerMachine, createNodeMachine, createPodMachine, createProbeMachine, createStandaloneEnv };
+export type { Env, StandaloneEnv, RecordedEvent, ImageCache } from './env.ts';
+export type { PodInput, PodContext, PodEvent } from './pod/pod.ts';
+export type { ContainerInput, ContainerContext, ContainerEvent } from './container/container.ts';
+export type { ProbeInput, ProbeContext, ProbeEvent } from './probe.ts';
+export type { NodeInput, NodeContext, NodeEvent } from './node.ts';
+
+const standalone = createStandaloneEnv();
+export const podMachine = createPodMachine(standalone);
+export const containerMachine = createContainerMachine(standalone);
+export const probeMachine = createProbeMachine(standalone);
+export const nodeMachine = createNodeMachine(standalone);
+
+/** Every machine by name, for documentation and inspection. */
+export const machines = { pod: podMachine, container: containerMachine, probe: probeMachine, node: nodeMachine } as const;

@@ -1,0 +1,346 @@
+/**
+ * Defaulting, as the API server does it between decoding and validation.
+ *
+ * - Scheme defaults: `pkg/apis/core/v1/defaults.go` (SetDefaults_Pod, _PodSpec, _Container, _Probe,
+ *   _HTTPGetAction, _Service, _PersistentVolumeClaim(Spec), _Namespace(Status), _Volume, _ResourceList …)
+ *   plus the declarative `+default` markers in `k8s.io/api/core/v1/types.go` (ContainerPort.protocol TCP).
+ * - Admission plugins that kube-apiserver enables by default: DefaultTolerationSeconds
+ *   (`plugin/pkg/admission/defaulttolerationseconds/admission.go`), Priority (priority 0,
+ *   preemptionPolicy PreemptLowerPriority when no PriorityClass applies) and ServiceAccount
+ *   (serviceAccountName `default`).
+ * - Registry strategies (PrepareForCreate): pod status {phase: Pending, qosClass}, namespace
+ *   finalizer `kubernetes`, service ipFamilies/ipFamilyPolicy on a single-stack IPv4 cluster.
+ *
+ * Every function is pure: it returns a defaulted copy and never mutates its argument.
+ */
+import { formatQuantity, parseQuantity, isQuantity, quantityOf, compareQuantity } from './quantity.ts';
+import { isPlainObject } from './schema.ts';
+
+type Obj = Record<string, any>;
+
+const clone = <T>(v: T): T => (v === undefined ? v : structuredClone(v));
+const isObj = (v: unknown): v is Obj => isPlainObject(v);
+
+/** v1.TerminationMessagePathDefault */
+export const DEFAULT_TERMINATION_MESSAGE_PATH = '/dev/termination-log';
+/** v1.DefaultTerminationGracePeriodSeconds */
+export const DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS = 30;
+/** v1.DefaultSchedulerName */
+export const DEFAULT_SCHEDULER_NAME = 'default-scheduler';
+/** DefaultTolerationSeconds admission: --default-not-ready-toleration-seconds / --default-unreachable-toleration-seconds */
+export const DEFAULT_TOLERATION_SECONDS = 300;
+export const TAINT_NODE_NOT_READY = 'node.kubernetes.io/not-ready';
+export const TAINT_NODE_UNREACHABLE = 'node.kubernetes.io/unreachable';
+/** v1.SecretVolumeSourceDefaultMode et al. (0644) */
+const DEFAULT_MODE = 0o644;
+
+// Docker reference grammar (github.com/distribution/reference), enough to tell tag from digest.
+const referenceRE =
+  /^(?:(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[0-9a-fA-F:.]+\])(?::[0-9]+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::([\w][\w.-]{0,127}))?(?:@([A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}))?$/;
+
+/**
+ * SetDefaults_Container: `Always` when the tag is `latest` — which `parsers.ParseImageName` also
+ * assumes when neither tag nor digest is given — otherwise `IfNotPresent` (including digests and
+ * references that do not parse).
+ */
+export function defaultImagePullPolicy(image: unknown): 'Always' | 'IfNotPresent' {
+  if (typeof image !== 'string') return 'IfNotPresent';
+  const m = referenceRE.exec(image);
+  if (!m) return 'IfNotPresent';
+  const [, tag, digest] = m;
+  if (tag === 'latest') return 'Always';
+  if (!tag && !digest) return 'Always';
+  return 'IfNotPresent';
+}
+
+/** SetDefaults_ResourceList: round up to milli precision; the API server then prints the canonical form. */
+function defaultResourceList(list: unknown): unknown {
+  if (!isObj(list)) return list;
+  const out: Obj = {};
+  for (const [k, v] of Object.entries(list)) {
+    const text = typeof v === 'number' ? String(v) : typeof v === 'string' ? v.trim() : undefined;
+    const q = text === undefined ? undefined : parseQuantity(text);
+    out[k] = q && isQuantity(q) ? formatQuantity(q) : v;
+  }
+  return out;
+}
+
+function defaultHTTPGet(h: unknown): void {
+  if (!isObj(h)) return;
+  if (!h.path) h.path = '/';
+  if (!h.scheme) h.scheme = 'HTTP';
+}
+
+function defaultHandler(h: unknown): void {
+  if (isObj(h)) defaultHTTPGet(h.httpGet);
+}
+
+function defaultProbe(p: unknown): void {
+  if (!isObj(p)) return;
+  defaultHandler(p);
+  if (!p.timeoutSeconds) p.timeoutSeconds = 1;
+  if (!p.periodSeconds) p.periodSeconds = 10;
+  if (!p.successThreshold) p.successThreshold = 1;
+  if (!p.failureThreshold) p.failureThreshold = 3;
+}
+
+function defaultContainer(c: unknown): void {
+  if (!isObj(c)) return;
+  if (!c.imagePullPolicy) c.imagePullPolicy = defaultImagePullPolicy(c.image);
+  if (!c.terminationMessagePath) c.terminationMessagePath = DEFAULT_TERMINATION_MESSAGE_PATH;
+  if (!c.terminationMessagePolicy) c.terminationMessagePolicy = 'File';
+  if (Array.isArray(c.ports)) for (const p of c.ports) if (isObj(p) && !p.protocol) p.protocol = 'TCP';
+  if (Array.isArray(c.env))
+    for (const e of c.env)
+      if (isObj(e) && isObj(e.valueFrom) && isObj(e.valueFrom.fieldRef) && !e.valueFrom.fieldRef.apiVersion)
+        e.valueFrom.fieldRef.apiVersion = 'v1';
+  for (const probe of ['livenessProbe', 'readinessProbe', 'startupProbe']) defaultProbe(c[probe]);
+  if (isObj(c.lifecycle)) {
+    defaultHandler(c.lifecycle.postStart);
+    defaultHandler(c.lifecycle.preStop);
+  }
+  if (isObj(c.resources)) {
+    if (c.resources.limits !== undefined) c.resources.limits = defaultResourceList(c.resources.limits);
+    if (c.resources.requests !== undefined) c.resources.requests = defaultResourceList(c.resources.requests);
+  }
+}
+
+const VOLUME_SOURCES = [
+  'hostPath', 'emptyDir', 'gcePersistentDisk', 'awsElasticBlockStore', 'gitRepo', 'secret', 'nfs', 'iscsi',
+  'glusterfs', 'persistentVolumeClaim', 'rbd', 'flexVolume', 'cinder', 'cephfs', 'flocker', 'downwardAPI', 'fc',
+  'azureFile', 'configMap', 'vsphereVolume', 'quobyte', 'azureDisk', 'photonPersistentDisk', 'projected',
+  'portworxVolume', 'scaleIO', 'storageos', 'csi', 'ephemeral', 'image',
+] as const;
+export { VOLUME_SOURCES };
+
+function defaultVolume(v: unknown): void {
+  if (!isObj(v)) return;
+  // SetDefaults_Volume: a volume with no source is an emptyDir.
+  if (!VOLUME_SOURCES.some((s) => v[s] !== undefined && v[s] !== null)) v.emptyDir = {};
+  for (const s of ['secret', 'configMap', 'downwardAPI', 'projected'])
+    if (isObj(v[s]) && v[s].defaultMode === undefined) v[s].defaultMode = DEFAULT_MODE;
+  if (isObj(v.hostPath) && v.hostPath.type === undefined) v.hostPath.type = '';
+  // SetDefaults_PersistentVolumeClaimSpec also applies inside generic ephemeral volumes.
+  if (isObj(v.ephemeral) && isObj(v.ephemeral.volumeClaimTemplate) && isObj(v.ephemeral.volumeClaimTemplate.spec)) {
+    const s = v.ephemeral.volumeClaimTemplate.spec;
+    if (!s.volumeMode) s.volumeMode = 'Filesystem';
+  }
+}
+
+function defaultPodSpecInPlace(spec: Obj): void {
+  // SetDefaults_PodSpec
+  if (!spec.dnsPolicy) spec.dnsPolicy = 'ClusterFirst';
+  if (!spec.restartPolicy) spec.restartPolicy = 'Always';
+  if (spec.securityContext === undefined || spec.securityContext === null) spec.securityContext = {};
+  if (spec.terminationGracePeriodSeconds === undefined || spec.terminationGracePeriodSeconds === null)
+    spec.terminationGracePeriodSeconds = DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS;
+  if (!spec.schedulerName) spec.schedulerName = DEFAULT_SCHEDULER_NAME;
+  for (const list of ['containers', 'initContainers', 'ephemeralContainers'])
+    if (Array.isArray(spec[list])) spec[list].forEach(defaultContainer);
+  if (Array.isArray(spec.volumes)) spec.volumes.forEach(defaultVolume);
+  if (spec.overhead !== undefined) spec.overhead = defaultResourceList(spec.overhead);
+}
+
+/**
+ * Defaults of a pod spec wherever it appears (a Pod or a workload's pod template):
+ * SetDefaults_PodSpec and the per-field defaults of its containers, probes, ports and volumes.
+ * Pod-only defaults (requests from limits, enableServiceLinks, admission plugins) are not applied.
+ */
+export function defaultPodSpec<T extends object>(spec: T): T {
+  if (!isObj(spec)) return spec;
+  const out = clone(spec) as Obj;
+  defaultPodSpecInPlace(out);
+  return out as T;
+}
+
+function copyLimitsToRequests(c: unknown): void {
+  if (!isObj(c) || !isObj(c.resources) || !isObj(c.resources.limits)) return;
+  const req: Obj = isObj(c.resources.requests) ? c.resources.requests : {};
+  for (const [k, v] of Object.entries(c.resources.limits)) if (!(k in req)) req[k] = v;
+  c.resources.requests = req;
+}
+
+function tolerates(tols: Obj[], taintKey: string): boolean {
+  return tols.some(
+    (t) => isObj(t) && (t.key === taintKey || !t.key) && (t.effect === 'NoExecute' || !t.effect),
+  );
+}
+
+/** pkg/apis/core/v1/helper/qos GetPodQOS (requests/limits of cpu and memory only). */
+export function podQOSClass(spec: Obj): 'Guaranteed' | 'Burstable' | 'BestEffort' {
+  const containers: Obj[] = [
+    ...(Array.isArray(spec.containers) ? spec.containers : []),
+    ...(Array.isArray(spec.initContainers) ? spec.initContainers : []),
+  ].filter(isObj);
+  const supported = ['cpu', 'memory'];
+  let isGuaranteed = true;
+  let any = false;
+  const requests = new Map<string, ReturnType<typeof quantityOf>>();
+  const limits = new Map<string, ReturnType<typeof quantityOf>>();
+  for (const c of containers) {
+    const r = isObj(c.resources) ? c.resources : {};
+    const req = isObj(r.requests) ? r.requests : {};
+    const lim = isObj(r.limits) ? r.limits : {};
+    const seenLimits = new Set<string>();
+    for (const name of supported) {
+      const rq = quantityOf(req[name]);
+      if (rq && rq.num !== 0n) {
+        any = true;
+        const prev = requests.get(name);
+        requests.set(name, prev ? { ...rq, num: prev.num * rq.den + rq.num * prev.den, den: prev.den * rq.den } : rq);
+      }
+      const lq = quantityOf(lim[name]);
+      if (lq && lq.num !== 0n) {
+        any = true;
+        seenLimits.add(name);
+        const prev = limits.get(name);
+        limits.set(name, prev ? { ...lq, num: prev.num * lq.den + lq.num * prev.den, den: prev.den * lq.den } : lq);
+      }
+    }
+    if (seenLimits.size !== supported.length) isGuaranteed = false;
+  }
+  if (!any) return 'BestEffort';
+  if (isGuaranteed) {
+    for (const [name, rq] of requests) {
+      const lq = limits.get(name);
+      if (!lq || !rq || compareQuantity(lq, rq) !== 0) {
+        isGuaranteed = false;
+        break;
+      }
+    }
+  }
+  return isGuaranteed && requests.size === limits.size ? 'Guaranteed' : 'Burstable';
+}
+
+function defaultPod(obj: Obj): void {
+  const spec: Obj = isObj(obj.spec) ? obj.spec : (obj.spec = {});
+  // SetDefaults_Pod: requests default to limits (Pods only, not templates).
+  for (const list of ['containers', 'initContainers']) if (Array.isArray(spec[list])) spec[list].forEach(copyLimitsToRequests);
+  if (spec.enableServiceLinks === undefined || spec.enableServiceLinks === null) spec.enableServiceLinks = true;
+  if (spec.hostNetwork === true)
+    for (const list of ['containers', 'initContainers'])
+      if (Array.isArray(spec[list]))
+        for (const c of spec[list])
+          if (isObj(c) && Array.isArray(c.ports))
+            for (const p of c.ports) if (isObj(p) && !p.hostPort) p.hostPort = p.containerPort;
+  defaultPodSpecInPlace(spec);
+
+  // ServiceAccount admission: the namespace's `default` service account (the deprecated
+  // `serviceAccount` field mirrors it in v1 output). Its projected token volume is not simulated.
+  if (!spec.serviceAccountName) spec.serviceAccountName = spec.serviceAccount || 'default';
+  if (!spec.serviceAccount) spec.serviceAccount = spec.serviceAccountName;
+
+  // Priority admission with no PriorityClass: priority 0, preemptionPolicy PreemptLowerPriority.
+  if (spec.priority === undefined || spec.priority === null) spec.priority = 0;
+  if (!spec.preemptionPolicy) spec.preemptionPolicy = 'PreemptLowerPriority';
+
+  // DefaultTolerationSeconds admission.
+  const tols: Obj[] = Array.isArray(spec.tolerations) ? spec.tolerations : [];
+  const add: Obj[] = [];
+  if (!tolerates(tols, TAINT_NODE_NOT_READY))
+    add.push({ key: TAINT_NODE_NOT_READY, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: DEFAULT_TOLERATION_SECONDS });
+  if (!tolerates(tols, TAINT_NODE_UNREACHABLE))
+    add.push({ key: TAINT_NODE_UNREACHABLE, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: DEFAULT_TOLERATION_SECONDS });
+  if (add.length) spec.tolerations = [...tols, ...add];
+
+  // Pod strategy PrepareForCreate: status starts as {phase: Pending, qosClass}.
+  if (!isObj(obj.status) || Object.keys(obj.status).length === 0) obj.status = { phase: 'Pending', qosClass: podQOSClass(spec) };
+}
+
+function externallyAccessible(spec: Obj): boolean {
+  return (
+    spec.type === 'LoadBalancer' ||
+    spec.type === 'NodePort' ||
+    (spec.type === 'ClusterIP' && Array.isArray(spec.externalIPs) && spec.externalIPs.length > 0)
+  );
+}
+
+function defaultService(obj: Obj): void {
+  const spec: Obj = isObj(obj.spec) ? obj.spec : (obj.spec = {});
+  // SetDefaults_Service
+  if (!spec.sessionAffinity) spec.sessionAffinity = 'None';
+  if (spec.sessionAffinity === 'None') delete spec.sessionAffinityConfig;
+  if (spec.sessionAffinity === 'ClientIP') {
+    const cfg = spec.sessionAffinityConfig;
+    if (!isObj(cfg) || !isObj(cfg.clientIP) || cfg.clientIP.timeoutSeconds === undefined)
+      spec.sessionAffinityConfig = { clientIP: { timeoutSeconds: 10800 } }; // v1.DefaultClientIPServiceAffinitySeconds
+  }
+  if (!spec.type) spec.type = 'ClusterIP';
+  if (Array.isArray(spec.ports))
+    for (const p of spec.ports) {
+      if (!isObj(p)) continue;
+      if (!p.protocol) p.protocol = 'TCP';
+      if (p.targetPort === undefined || p.targetPort === null || p.targetPort === 0 || p.targetPort === '') p.targetPort = p.port;
+    }
+  if (externallyAccessible(spec) && !spec.externalTrafficPolicy) spec.externalTrafficPolicy = 'Cluster';
+  if (!spec.internalTrafficPolicy && ['NodePort', 'LoadBalancer', 'ClusterIP'].includes(spec.type))
+    spec.internalTrafficPolicy = 'Cluster';
+  if (spec.type === 'LoadBalancer' && spec.allocateLoadBalancerNodePorts === undefined) spec.allocateLoadBalancerNodePorts = true;
+
+  // Service REST storage (IP-family defaulting) on a single-stack IPv4 cluster. Allocating the
+  // ClusterIP itself is the cluster's job.
+  if (spec.type !== 'ExternalName') {
+    if (spec.clusterIP && !Array.isArray(spec.clusterIPs)) spec.clusterIPs = [spec.clusterIP];
+    if (!spec.clusterIP && Array.isArray(spec.clusterIPs) && typeof spec.clusterIPs[0] === 'string') spec.clusterIP = spec.clusterIPs[0];
+    const headlessNoSelector = spec.clusterIP === 'None' && (!isObj(spec.selector) || Object.keys(spec.selector).length === 0);
+    if (!spec.ipFamilyPolicy) spec.ipFamilyPolicy = headlessNoSelector ? 'RequireDualStack' : 'SingleStack';
+    if (!Array.isArray(spec.ipFamilies) || spec.ipFamilies.length === 0) spec.ipFamilies = ['IPv4'];
+  }
+}
+
+function defaultPVC(obj: Obj): void {
+  const spec: Obj = isObj(obj.spec) ? obj.spec : (obj.spec = {});
+  if (!spec.volumeMode) spec.volumeMode = 'Filesystem';
+  if (isObj(spec.resources)) {
+    if (spec.resources.requests !== undefined) spec.resources.requests = defaultResourceList(spec.resources.requests);
+    if (spec.resources.limits !== undefined) spec.resources.limits = defaultResourceList(spec.resources.limits);
+  }
+  const status: Obj = isObj(obj.status) ? obj.status : (obj.status = {});
+  if (!status.phase) status.phase = 'Pending';
+}
+
+function defaultNamespace(obj: Obj): void {
+  const meta: Obj = obj.metadata;
+  if (meta.name) meta.labels = { ...(isObj(meta.labels) ? meta.labels : {}), 'kubernetes.io/metadata.name': meta.name };
+  // Namespace strategy PrepareForCreate: the `kubernetes` finalizer (pkg/registry/core/namespace/strategy.go).
+  const spec: Obj = isObj(obj.spec) ? obj.spec : (obj.spec = {});
+  const fins: unknown[] = Array.isArray(spec.finalizers) ? spec.finalizers : [];
+  if (!fins.includes('kubernetes')) spec.finalizers = [...fins, 'kubernetes'];
+  const status: Obj = isObj(obj.status) ? obj.status : (obj.status = {});
+  if (!status.phase) status.phase = 'Active';
+}
+
+function defaultNode(obj: Obj): void {
+  // SetDefaults_NodeStatus: allocatable defaults to capacity.
+  if (isObj(obj.status) && isObj(obj.status.capacity) && obj.status.allocatable === undefined)
+    obj.status.allocatable = { ...obj.status.capacity };
+}
+
+export interface DefaultOptions {
+  /** Namespace given to namespaced objects that name none (kubectl's current namespace). Default `default`. */
+  namespace?: string;
+  /** Whether the kind is namespaced (from the kind registry). */
+  namespaced?: boolean;
+}
+
+/**
+ * Apply the API server's defaults to a decoded object of a supported kind. Namespaced objects
+ * without a namespace get `default`; cluster-scoped objects lose any namespace they name (the
+ * API server ignores it).
+ */
+export function defaultObject<T extends object>(object: T, opts: DefaultOptions = {}): T {
+  const obj = clone(object) as Obj;
+  if (!isObj(obj.metadata)) obj.metadata = {};
+  if (opts.namespaced === true && !obj.metadata.namespace) obj.metadata.namespace = opts.namespace ?? 'default';
+  if (opts.namespaced === false) delete obj.metadata.namespace;
+  switch (obj.kind) {
+    case 'Pod': defaultPod(obj); break;
+    case 'Service': defaultService(obj); break;
+    case 'PersistentVolumeClaim': defaultPVC(obj); break;
+    case 'Namespace': defaultNamespace(obj); break;
+    case 'Node': defaultNode(obj); break;
+    default: break;
+  }
+  return obj as T;
+}
+

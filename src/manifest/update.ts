@@ -1,0 +1,189 @@
+/**
+ * Update validation: what an update of an existing object may change.
+ * `ValidatePodUpdate` and friends in `pkg/apis/core/validation/validation.go`,
+ * `ValidateObjectMetaAccessorUpdate` in `staging/src/k8s.io/apimachinery/pkg/api/validation/objectmeta.go`.
+ */
+import type { KObject } from '../types.ts';
+import { lookupKind } from '../kinds.ts';
+import { child, forbidden, goQuote, index, invalid, required, type FieldError, type Path } from './errors.ts';
+import { inclusiveRangeError } from './names.ts';
+import { isPlainObject } from './schema.ts';
+import { FIELD_IMMUTABLE, validatePodMetadataAndSpec } from './validate.ts';
+import { toManifestErrors } from './locate.ts';
+import type { ManifestError } from './errors.ts';
+
+type Obj = Record<string, any>;
+const isObj = (v: unknown): v is Obj => isPlainObject(v);
+const META: Path = [{ k: 'f', name: 'metadata' }];
+const SPEC: Path = [{ k: 'f', name: 'spec' }];
+const MAX_INT32 = 2147483647;
+
+/** apiequality.Semantic.DeepEqual on JSON values (absent, null and zero values of omitted fields aside). */
+export function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));
+  if (isObj(a) && isObj(b)) {
+    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+    for (const k of keys) if (!deepEqual(a[k] ?? undefined, b[k] ?? undefined)) return false;
+    return true;
+  }
+  return false;
+}
+
+/** apimachinery ValidateImmutableField */
+function immutable(newVal: unknown, oldVal: unknown, p: Path): FieldError[] {
+  return deepEqual(newVal, oldVal) ? [] : [invalid(p, newVal ?? '', FIELD_IMMUTABLE)];
+}
+
+/** ValidateObjectMetaUpdate (resourceVersion bookkeeping is the cluster's, so not checked here). */
+export function validateObjectMetaUpdate(newMeta: unknown, oldMeta: unknown, p: Path = META): FieldError[] {
+  const n: Obj = isObj(newMeta) ? newMeta : {};
+  const o: Obj = isObj(oldMeta) ? oldMeta : {};
+  const errs: FieldError[] = [];
+  if (o.deletionTimestamp) {
+    const added = (Array.isArray(n.finalizers) ? n.finalizers : []).filter((f: unknown) => !(Array.isArray(o.finalizers) ? o.finalizers : []).includes(f));
+    if (added.length)
+      errs.push(forbidden(child(p, 'finalizers'), `no new finalizers can be added if the object is being deleted, found new finalizers []string{${[...new Set(added as string[])].sort().map(goQuote).join(', ')}}`));
+  }
+  if (typeof n.generation === 'number' && typeof o.generation === 'number' && n.generation < o.generation)
+    errs.push(invalid(child(p, 'generation'), n.generation, 'must not be decremented'));
+  for (const f of ['name', 'namespace', 'uid', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds'])
+    errs.push(...immutable(n[f], o[f], child(p, f)));
+  return errs;
+}
+
+/** ValidatePodUpdate's list of mutable spec fields, verbatim (`updatablePodSpecFields`). */
+export const UPDATABLE_POD_SPEC_FIELDS = [
+  '`spec.containers[*].image`',
+  '`spec.initContainers[*].image`',
+  '`spec.activeDeadlineSeconds`',
+  '`spec.tolerations` (only additions to existing tolerations)',
+  '`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)',
+];
+
+function validateContainerUpdates(newCs: unknown, oldCs: unknown, p: Path): { errs: FieldError[]; stop: boolean } {
+  const n = Array.isArray(newCs) ? newCs : [];
+  const o = Array.isArray(oldCs) ? oldCs : [];
+  if (n.length !== o.length) return { errs: [forbidden(p, 'pod updates may not add or remove containers')], stop: true };
+  const errs: FieldError[] = [];
+  n.forEach((c, i) => {
+    const image = isObj(c) && typeof c.image === 'string' ? c.image : '';
+    if (!image) errs.push(required(child(index(p, i), 'image')));
+    if (image.trim() !== image) errs.push(invalid(child(index(p, i), 'image'), image, 'must not have leading or trailing whitespace'));
+  });
+  return { errs, stop: false };
+}
+
+function validateOnlyAddedTolerations(newT: unknown, oldT: unknown, p: Path): FieldError[] {
+  const n = Array.isArray(newT) ? newT : [];
+  const o = Array.isArray(oldT) ? oldT : [];
+  for (const old of o) {
+    const found = n.some((t) => isObj(old) && isObj(t) && deepEqual({ ...old, tolerationSeconds: t.tolerationSeconds }, t));
+    if (!found) return [forbidden(p, 'existing toleration can not be modified except its tolerationSeconds')];
+  }
+  return [];
+}
+
+function validateOnlyDeletedSchedulingGates(newG: unknown, oldG: unknown, p: Path): FieldError[] {
+  const n = Array.isArray(newG) ? newG : [];
+  const o = new Set((Array.isArray(oldG) ? oldG : []).map((g) => (isObj(g) ? g.name : undefined)));
+  const errs: FieldError[] = [];
+  n.forEach((g, i) => {
+    const name = isObj(g) ? g.name : undefined;
+    if (!o.has(name)) errs.push(forbidden(child(index(p, i), 'name'), `only deletion is allowed, but found new scheduling gate '${name}'`));
+  });
+  return errs;
+}
+
+/**
+ * A diff in the spirit of the `cmp.Diff(oldPod.Spec, mungedPodSpec)` that upstream appends: one
+ * `-`/`+` line per changed leaf, with its path relative to the spec. (cmp's Go-syntax rendering of
+ * the whole struct is not reproduced.)
+ */
+export function specDiff(oldSpec: unknown, newSpec: unknown): string {
+  const lines: string[] = [];
+  const render = (v: unknown) => (v === undefined ? '<unset>' : JSON.stringify(v));
+  const walk = (a: unknown, b: unknown, path: string) => {
+    if (deepEqual(a, b)) return;
+    if (isObj(a) && isObj(b)) {
+      for (const k of [...new Set([...Object.keys(a), ...Object.keys(b)])])
+        walk(a[k] ?? undefined, b[k] ?? undefined, path ? `${path}.${k}` : k);
+      return;
+    }
+    if (Array.isArray(a) && Array.isArray(b) && a.length === b.length) {
+      a.forEach((x, i) => walk(x, b[i], `${path}[${i}]`));
+      return;
+    }
+    if (a !== undefined) lines.push(`- \t${path}: ${render(a)}`);
+    if (b !== undefined) lines.push(`+ \t${path}: ${render(b)}`);
+  };
+  walk(oldSpec, newSpec, '');
+  return ['  core.PodSpec{', ...lines, '  }'].join('\n');
+}
+
+/** ValidatePodUpdate, returning field errors (no positions). */
+export function validatePodUpdateFields(oldPod: Obj, newPod: Obj): FieldError[] {
+  const errs: FieldError[] = [...validateObjectMetaUpdate(newPod.metadata, oldPod.metadata), ...validatePodMetadataAndSpec(newPod)];
+  const ns: Obj = isObj(newPod.spec) ? newPod.spec : {};
+  const os: Obj = isObj(oldPod.spec) ? oldPod.spec : {};
+  for (const list of ['containers', 'initContainers']) {
+    const r = validateContainerUpdates(ns[list], os[list], child(SPEC, list));
+    errs.push(...r.errs);
+    if (r.stop) return errs;
+  }
+  const adsPath = child(SPEC, 'activeDeadlineSeconds');
+  const nAds = ns.activeDeadlineSeconds;
+  const oAds = os.activeDeadlineSeconds;
+  if (typeof nAds === 'number') {
+    if (nAds < 0 || nAds > MAX_INT32) {
+      errs.push(invalid(adsPath, nAds, inclusiveRangeError(0, MAX_INT32)));
+      return errs;
+    }
+    if (typeof oAds === 'number' && oAds < nAds) {
+      errs.push(invalid(adsPath, nAds, 'must be less than or equal to previous value'));
+      return errs;
+    }
+  } else if (typeof oAds === 'number') {
+    errs.push(invalid(adsPath, null, 'must not update from a positive integer to nil value'));
+  }
+  errs.push(...validateOnlyAddedTolerations(ns.tolerations, os.tolerations, child(SPEC, 'tolerations')));
+  errs.push(...validateOnlyDeletedSchedulingGates(ns.schedulingGates, os.schedulingGates, child(SPEC, 'schedulingGates')));
+  if (deepEqual(ns, os)) return errs;
+
+  // Munge the updatable fields back to their old values, then compare.
+  const munged: Obj = structuredClone(ns);
+  for (const list of ['containers', 'initContainers'])
+    if (Array.isArray(munged[list]))
+      munged[list] = munged[list].map((c: unknown, i: number) =>
+        isObj(c) ? { ...c, image: isObj(os[list]?.[i]) ? os[list][i].image : undefined } : c,
+      );
+  if (oAds === undefined) delete munged.activeDeadlineSeconds;
+  else munged.activeDeadlineSeconds = oAds;
+  if (os.schedulingGates === undefined) delete munged.schedulingGates;
+  else munged.schedulingGates = os.schedulingGates;
+  if (os.tolerations === undefined) delete munged.tolerations;
+  else munged.tolerations = os.tolerations;
+  if (typeof os.terminationGracePeriodSeconds === 'number' && os.terminationGracePeriodSeconds < 0 && munged.terminationGracePeriodSeconds === 1)
+    munged.terminationGracePeriodSeconds = os.terminationGracePeriodSeconds;
+  if (!deepEqual(munged, os))
+    errs.push(forbidden(SPEC, `pod updates may not change fields other than ${UPDATABLE_POD_SPEC_FIELDS.join(',')}\n${specDiff(os, munged)}`));
+  return errs;
+}
+
+/**
+ * Validate replacing `oldPod` with `newPod` (both as stored, i.e. defaulted), as the API server
+ * does on update: metadata identity is immutable and only the fields listed in
+ * UPDATABLE_POD_SPEC_FIELDS (plus removal of scheduling gates) may change.
+ */
+export function validatePodUpdate(oldPod: KObject | Obj, newPod: KObject | Obj): ManifestError[] {
+  return toManifestErrors(validatePodUpdateFields(oldPod as Obj, newPod as Obj));
+}
+
+/** Update validation for any supported kind: metadata identity for all, ValidatePodUpdate for Pods. */
+export function validateUpdate(oldObj: KObject | Obj, newObj: KObject | Obj): ManifestError[] {
+  const o = oldObj as Obj;
+  const n = newObj as Obj;
+  const kind = lookupKind(String(n.apiVersion), String(n.kind));
+  if (kind.ok && kind.info.kind === 'Pod') return validatePodUpdate(o, n);
+  return toManifestErrors(validateObjectMetaUpdate(n.metadata, o.metadata));
+}

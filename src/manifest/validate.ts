@@ -1,0 +1,866 @@
+/**
+ * Validation of (defaulted) objects, ported from the API server:
+ * `pkg/apis/core/validation/validation.go` (ValidatePodCreate, ValidatePodSpec, validateContainers,
+ * validateInitContainers, validateProbe, ValidateTolerations, validateResourceRequirements,
+ * ValidateService, validateServicePort, ValidatePersistentVolumeClaimSpec, ValidateConfigMap,
+ * ValidateNamespace, ValidateNode/validateNodeTaints) and apimachinery's
+ * `pkg/api/validation/objectmeta.go` / `pkg/apis/meta/v1/validation/validation.go`.
+ * Messages and field paths are upstream's, including its quirks (noted where they look odd).
+ */
+import type { KindInfo } from '../kinds.ts';
+import {
+  GoLiteral, child, duplicate, forbidden, index, invalid, key, notFound, notSupported, pointAt, required, tooLong,
+  type FieldError, type Path,
+} from './errors.ts';
+import {
+  byteLen, inclusiveRangeError, isConfigMapKey, isDNS1123Label, isDNS1123Subdomain, isHTTPHeaderName,
+  isQualifiedName, isValidLabelValue, isValidPortName, isValidPortNum, nameIsDNS1035Label, nameIsDNSLabel,
+  nameIsDNSSubdomain, type NameFn,
+} from './names.ts';
+import { compareQuantity, formatQuantity, isNegative, parseQuantity, isQuantity, type Quantity } from './quantity.ts';
+import { isPlainObject } from './schema.ts';
+
+type Obj = Record<string, any>;
+const isObj = (v: unknown): v is Obj => isPlainObject(v);
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+const arr = (v: unknown): any[] => (Array.isArray(v) ? v : []);
+const entries = (v: unknown): [string, any][] => (isObj(v) ? Object.entries(v) : []);
+
+const SPEC: Path = [{ k: 'f', name: 'spec' }];
+const META: Path = [{ k: 'f', name: 'metadata' }];
+
+/** apimachinery IsNegativeErrorMsg */
+const IS_NEGATIVE = 'must be greater than or equal to 0';
+/** apimachinery FieldImmutableErrorMsg */
+export const FIELD_IMMUTABLE = 'field is immutable';
+const MAX_INT32 = 2147483647;
+/** apimachinery TotalAnnotationSizeLimitB */
+const TOTAL_ANNOTATION_SIZE_LIMIT = 256 * (1 << 10);
+/** core.MaxSecretSize */
+const MAX_CONFIGMAP_SIZE = 1024 * 1024;
+
+const nonNegative = (v: unknown, p: Path): FieldError[] =>
+  typeof v === 'number' && v < 0 ? [invalid(p, v, IS_NEGATIVE)] : [];
+
+// ---------------------------------------------------------------------------------------------
+// metadata
+
+/** meta/v1/validation ValidateLabels: errors name the labels map; they point at the offending entry. */
+export function validateLabels(labels: unknown, p: Path): FieldError[] {
+  const errs: FieldError[] = [];
+  for (const [k, v] of entries(labels)) {
+    for (const msg of isQualifiedName(k)) errs.push(pointAt(invalid(p, k, msg), key(p, k), true));
+    if (typeof v === 'string') for (const msg of isValidLabelValue(v)) errs.push(pointAt(invalid(p, v, msg), key(p, k)));
+  }
+  return errs;
+}
+
+/** api/validation ValidateAnnotations */
+export function validateAnnotations(annotations: unknown, p: Path): FieldError[] {
+  const errs: FieldError[] = [];
+  let size = 0;
+  for (const [k, v] of entries(annotations)) {
+    for (const msg of isQualifiedName(k.toLowerCase())) errs.push(pointAt(invalid(p, k, msg), key(p, k), true));
+    size += byteLen(k) + byteLen(str(v));
+  }
+  if (size > TOTAL_ANNOTATION_SIZE_LIMIT) errs.push(tooLong(p, TOTAL_ANNOTATION_SIZE_LIMIT));
+  return errs;
+}
+
+const STANDARD_FINALIZERS = new Set(['kubernetes', 'orphan', 'foregroundDeletion']);
+
+/** ValidateFinalizerName + core's validateKubeFinalizerName */
+function validateFinalizerName(f: string, p: Path): FieldError[] {
+  const errs = isQualifiedName(f).map((m) => invalid(p, f, m));
+  if (f.split('/').length === 1 && !STANDARD_FINALIZERS.has(f))
+    errs.push(invalid(p, f, 'name is neither a standard finalizer name nor is it fully qualified'));
+  return errs;
+}
+
+/** api/validation ValidateObjectMeta (+ core's finalizer check). Name generation is left to the cluster. */
+export function validateObjectMeta(meta: unknown, requiresNamespace: boolean, nameFn: NameFn, p: Path = META): FieldError[] {
+  const errs: FieldError[] = [];
+  const m: Obj = isObj(meta) ? meta : {};
+  const generateName = str(m.generateName);
+  const name = str(m.name);
+  if (generateName) for (const msg of nameFn(generateName, true)) errs.push(invalid(child(p, 'generateName'), generateName, msg));
+  if (!name) {
+    // The API server generates a name from generateName before validating; the cluster does that here.
+    if (!generateName) errs.push(required(child(p, 'name'), 'name or generateName is required'));
+  } else for (const msg of nameFn(name, false)) errs.push(invalid(child(p, 'name'), name, msg));
+  const ns = str(m.namespace);
+  if (requiresNamespace) {
+    if (!ns) errs.push(required(child(p, 'namespace')));
+    else for (const msg of nameIsDNSLabel(ns, false)) errs.push(invalid(child(p, 'namespace'), ns, msg));
+  } else if (ns) errs.push(forbidden(child(p, 'namespace'), 'not allowed on this type'));
+  errs.push(...nonNegative(m.generation, child(p, 'generation')));
+  errs.push(...validateLabels(m.labels, child(p, 'labels')));
+  errs.push(...validateAnnotations(m.annotations, child(p, 'annotations')));
+  // ValidateOwnerReferences: upstream reports these under `metadata.ownerReferences.<field>` (no index).
+  const orPath = child(p, 'ownerReferences');
+  let firstController = '';
+  arr(m.ownerReferences).forEach((ref: Obj, i) => {
+    if (!isObj(ref)) return;
+    const at = index(orPath, i);
+    const av = str(ref.apiVersion);
+    const version = av.includes('/') ? av.slice(av.indexOf('/') + 1) : av;
+    if (!version) errs.push(pointAt(invalid(child(orPath, 'apiVersion'), av, 'version must not be empty'), child(at, 'apiVersion')));
+    if (!str(ref.kind)) errs.push(pointAt(invalid(child(orPath, 'kind'), str(ref.kind), 'must not be empty'), child(at, 'kind')));
+    if (!str(ref.name)) errs.push(pointAt(invalid(child(orPath, 'name'), str(ref.name), 'must not be empty'), child(at, 'name')));
+    if (!str(ref.uid)) errs.push(pointAt(invalid(child(orPath, 'uid'), str(ref.uid), 'must not be empty'), child(at, 'uid')));
+    if (ref.controller === true) {
+      const cur = `${str(ref.kind)}/${str(ref.name)}`;
+      if (firstController)
+        errs.push(pointAt(invalid(orPath, new GoLiteral('[]v1.OwnerReference{…}'),
+          `Only one reference can have Controller set to true. Found "true" in references for ${firstController} and ${cur}`), at));
+      else firstController = cur;
+    }
+  });
+  const finPath = child(p, 'finalizers');
+  const fins = arr(m.finalizers).map(str);
+  fins.forEach((f, i) => {
+    // ValidateFinalizers reports qualified-name errors on the list; core adds its own per index.
+    for (const msg of isQualifiedName(f)) errs.push(pointAt(invalid(finPath, f, msg), index(finPath, i)));
+  });
+  if (fins.includes('orphan') && fins.includes('foregroundDeletion'))
+    errs.push(invalid(finPath, fins, 'finalizer orphan and foregroundDeletion cannot be both set'));
+  fins.forEach((f, i) => {
+    if (f.split('/').length === 1 && !STANDARD_FINALIZERS.has(f))
+      errs.push(invalid(index(finPath, i), f, 'name is neither a standard finalizer name nor is it fully qualified'));
+  });
+  return errs;
+}
+
+// ---------------------------------------------------------------------------------------------
+// pod spec
+
+export interface PodValidationOptions {
+  /** The spec belongs to a Pod (not a template): enables pod-only checks. */
+  resourceIsPod?: boolean;
+}
+
+function validatePortNumOrName(port: unknown, p: Path): FieldError[] {
+  if (typeof port === 'string') return isValidPortName(port).map((m) => invalid(p, port, m));
+  const n = typeof port === 'number' ? port : 0;
+  return isValidPortNum(n).map((m) => invalid(p, n, m));
+}
+
+function validateHandler(h: Obj, gracePeriod: number | undefined, p: Path, lifecycle: boolean): FieldError[] {
+  const errs: FieldError[] = [];
+  let n = 0;
+  const kinds = lifecycle ? ['exec', 'httpGet', 'tcpSocket', 'sleep'] : ['exec', 'httpGet', 'tcpSocket', 'grpc'];
+  for (const kind of kinds) {
+    const a = h[kind];
+    if (a === undefined || a === null) continue;
+    const ap = child(p, kind);
+    if (n > 0) {
+      errs.push(forbidden(ap, 'may not specify more than 1 handler type'));
+      continue;
+    }
+    n++;
+    const action: Obj = isObj(a) ? a : {};
+    switch (kind) {
+      case 'exec':
+        if (arr(action.command).length === 0) errs.push(required(child(ap, 'command')));
+        break;
+      case 'httpGet':
+        if (!str(action.path)) errs.push(required(child(ap, 'path')));
+        errs.push(...validatePortNumOrName(action.port, child(ap, 'port')));
+        if (!['HTTP', 'HTTPS'].includes(str(action.scheme)))
+          errs.push(notSupported(child(ap, 'scheme'), str(action.scheme), ['HTTP', 'HTTPS']));
+        for (const hdr of arr(action.httpHeaders))
+          if (isObj(hdr)) for (const m of isHTTPHeaderName(str(hdr.name))) errs.push(invalid(child(ap, 'httpHeaders'), str(hdr.name), m));
+        break;
+      case 'tcpSocket':
+        errs.push(...validatePortNumOrName(action.port, child(ap, 'port')));
+        break;
+      case 'grpc':
+        errs.push(...validatePortNumOrName(typeof action.port === 'number' ? action.port : 0, child(ap, 'port')));
+        break;
+      case 'sleep': {
+        const s = typeof action.seconds === 'number' ? action.seconds : 0;
+        if (gracePeriod !== undefined && (s < 0 || s > gracePeriod))
+          errs.push(invalid(ap, s, `must be non-negative and less than terminationGracePeriodSeconds (${gracePeriod})`));
+        break;
+      }
+    }
+  }
+  if (n === 0) errs.push(required(p, 'must specify a handler type'));
+  return errs;
+}
+
+function validateProbe(probe: unknown, gracePeriod: number | undefined, p: Path): FieldError[] {
+  if (!isObj(probe)) return [];
+  const errs = validateHandler(probe, gracePeriod, p, false);
+  for (const f of ['initialDelaySeconds', 'timeoutSeconds', 'periodSeconds', 'successThreshold', 'failureThreshold'])
+    errs.push(...nonNegative(probe[f], child(p, f)));
+  const tgps = probe.terminationGracePeriodSeconds;
+  if (typeof tgps === 'number' && tgps <= 0) errs.push(invalid(child(p, 'terminationGracePeriodSeconds'), tgps, 'must be greater than 0'));
+  return errs;
+}
+
+function validateLivenessOrStartupProbe(probe: unknown, gracePeriod: number | undefined, p: Path): FieldError[] {
+  if (!isObj(probe)) return [];
+  const errs = validateProbe(probe, gracePeriod, p);
+  const st = typeof probe.successThreshold === 'number' ? probe.successThreshold : 0;
+  if (st !== 1) errs.push(invalid(child(p, 'successThreshold'), st, 'must be 1'));
+  return errs;
+}
+
+function validateReadinessProbe(probe: unknown, gracePeriod: number | undefined, p: Path): FieldError[] {
+  if (!isObj(probe)) return [];
+  const errs = validateProbe(probe, gracePeriod, p);
+  if (probe.terminationGracePeriodSeconds !== undefined && probe.terminationGracePeriodSeconds !== null)
+    errs.push(invalid(child(p, 'terminationGracePeriodSeconds'), probe.terminationGracePeriodSeconds, 'must not be set for readinessProbes'));
+  return errs;
+}
+
+function validateLifecycle(lc: unknown, gracePeriod: number | undefined, p: Path): FieldError[] {
+  if (!isObj(lc)) return [];
+  const errs: FieldError[] = [];
+  if (isObj(lc.postStart)) errs.push(...validateHandler(lc.postStart, gracePeriod, child(p, 'postStart'), true));
+  if (isObj(lc.preStop)) errs.push(...validateHandler(lc.preStop, gracePeriod, child(p, 'preStop'), true));
+  return errs;
+}
+
+function validateContainerPorts(ports: unknown, p: Path): FieldError[] {
+  const errs: FieldError[] = [];
+  const names = new Set<string>();
+  arr(ports).forEach((port, i) => {
+    if (!isObj(port)) return;
+    const ip = index(p, i);
+    const name = str(port.name);
+    if (name) {
+      const msgs = isValidPortName(name);
+      if (msgs.length) for (const m of msgs) errs.push(invalid(child(ip, 'name'), name, m));
+      else if (names.has(name)) errs.push(duplicate(child(ip, 'name'), name));
+      else names.add(name);
+    }
+    const cp = typeof port.containerPort === 'number' ? port.containerPort : 0;
+    if (cp === 0) errs.push(required(child(ip, 'containerPort')));
+    else for (const m of isValidPortNum(cp)) errs.push(invalid(child(ip, 'containerPort'), cp, m));
+    const hp = typeof port.hostPort === 'number' ? port.hostPort : 0;
+    if (hp !== 0) for (const m of isValidPortNum(hp)) errs.push(invalid(child(ip, 'hostPort'), hp, m));
+    const proto = str(port.protocol);
+    if (!proto) errs.push(required(child(ip, 'protocol')));
+    else if (!['SCTP', 'TCP', 'UDP'].includes(proto)) errs.push(notSupported(child(ip, 'protocol'), proto, ['SCTP', 'TCP', 'UDP']));
+  });
+  return errs;
+}
+
+/** ValidateEnv with RelaxedEnvironmentVariableValidation (on by default since 1.32). */
+function validateEnv(env: unknown, p: Path): FieldError[] {
+  const errs: FieldError[] = [];
+  arr(env).forEach((ev, i) => {
+    if (!isObj(ev)) return;
+    const ip = index(p, i);
+    const name = str(ev.name);
+    if (!name) errs.push(required(child(ip, 'name')));
+    else if ([...name].some((ch) => ch.codePointAt(0)! > 0x7e || ch.codePointAt(0)! < 0x20 || ch === '='))
+      errs.push(invalid(child(ip, 'name'), name, "a valid environment variable name must consist only of printable ASCII characters other than '='"));
+    if (isObj(ev.valueFrom)) {
+      const vp = child(ip, 'valueFrom');
+      const n = ['fieldRef', 'resourceFieldRef', 'configMapKeyRef', 'secretKeyRef'].filter((k) => isObj(ev.valueFrom[k])).length;
+      if (n === 0) errs.push(invalid(vp, '', 'must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`'));
+      else if (str(ev.value)) errs.push(invalid(vp, '', 'may not be specified when `value` is not empty'));
+      else if (n > 1) errs.push(invalid(vp, '', 'may not have more than one field specified at a time'));
+    }
+  });
+  return errs;
+}
+
+function validateLocalDescendingPath(target: string, p: Path): FieldError[] {
+  const errs: FieldError[] = [];
+  if (target.startsWith('/')) errs.push(invalid(p, target, 'must be a relative path'));
+  if (target.replace(/\\/g, '/').split('/').includes('..')) errs.push(invalid(p, target, "must not contain '..'"));
+  return errs;
+}
+
+function validateVolumeMounts(mounts: unknown, volumes: Set<string>, p: Path): FieldError[] {
+  const errs: FieldError[] = [];
+  const mountPoints = new Set<string>();
+  arr(mounts).forEach((mnt, i) => {
+    if (!isObj(mnt)) return;
+    const ip = index(p, i);
+    const name = str(mnt.name);
+    if (!name) errs.push(required(child(ip, 'name')));
+    if (!volumes.has(name)) errs.push(notFound(child(ip, 'name'), name));
+    const mp = str(mnt.mountPath);
+    if (!mp) errs.push(required(child(ip, 'mountPath')));
+    if (mountPoints.has(mp)) errs.push(invalid(child(ip, 'mountPath'), mp, 'must be unique'));
+    mountPoints.add(mp);
+    // Upstream passes the list path (not the item path) for subPath errors.
+    if (str(mnt.subPath)) errs.push(...validateLocalDescendingPath(str(mnt.subPath), child(p, 'subPath')).map((e) => pointAt(e, child(ip, 'subPath'))));
+    if (str(mnt.subPathExpr)) {
+      if (str(mnt.subPath)) errs.push(invalid(child(ip, 'subPathExpr'), str(mnt.subPathExpr), 'subPathExpr and subPath are mutually exclusive'));
+      errs.push(...validateLocalDescendingPath(str(mnt.subPathExpr), child(p, 'subPathExpr')).map((e) => pointAt(e, child(ip, 'subPathExpr'))));
+    }
+  });
+  return errs;
+}
+
+const STANDARD_CONTAINER_RESOURCES = new Set(['cpu', 'memory', 'ephemeral-storage']);
+const STANDARD_RESOURCES = new Set([
+  'cpu', 'memory', 'ephemeral-storage', 'requests.cpu', 'requests.memory', 'requests.ephemeral-storage',
+  'limits.cpu', 'limits.memory', 'limits.ephemeral-storage', 'pods', 'services', 'replicationcontrollers',
+  'resourcequotas', 'secrets', 'persistentvolumeclaims', 'storage', 'requests.storage', 'configmaps',
+  'services.nodeports', 'services.loadbalancers',
+]);
+const isHugePages = (n: string) => n.startsWith('hugepages-');
+/** helper.IsNativeResource: unprefixed or kubernetes.io-prefixed */
+const isNative = (n: string) => !n.includes('/') || n.includes('kubernetes.io/');
+/** helper.IsOvercommitAllowed */
+const isOvercommitAllowed = (n: string) => isNative(n) && !isHugePages(n);
+/** helper.IsIntegerResourceName (the relevant part: extended resources) */
+const isIntegerResource = (n: string) => !isNative(n) && !n.startsWith('requests.');
+
+function validateContainerResourceName(name: string, p: Path): FieldError[] {
+  const errs = isQualifiedName(name).map((m) => invalid(p, name, m));
+  if (errs.length) return errs;
+  if (name.split('/').length === 1) {
+    // validateResourceName, then validateContainerResourceName appends its own complaint.
+    if (!STANDARD_RESOURCES.has(name) && !isHugePages(name) && !name.startsWith('requests.hugepages-'))
+      errs.push(invalid(p, name, 'must be a standard resource type or fully qualified'));
+    if (!STANDARD_CONTAINER_RESOURCES.has(name) && !isHugePages(name))
+      errs.push(invalid(p, name, 'must be a standard resource for containers'));
+  }
+  return errs;
+}
+
+function validateQuantityValue(name: string, q: Quantity, p: Path): FieldError[] {
+  const errs: FieldError[] = [];
+  if (isNegative(q)) errs.push(invalid(p, formatQuantity(q), IS_NEGATIVE));
+  if (isIntegerResource(name) && (q.num * 1000n) % (q.den * 1000n) !== 0n)
+    errs.push(invalid(p, new GoLiteral(formatQuantity(q)), 'must be an integer'));
+  return errs;
+}
+
+const qOf = (v: unknown): Quantity | undefined => {
+  const text = typeof v === 'number' ? String(v) : typeof v === 'string' ? v.trim() : undefined;
+  if (text === undefined) return undefined;
+  const q = parseQuantity(text);
+  return isQuantity(q) ? q : undefined;
+};
+
+/** validateResourceRequirements (container flavour) */
+function validateResources(res: unknown, p: Path): FieldError[] {
+  if (!isObj(res)) return [];
+  const errs: FieldError[] = [];
+  const limPath = child(p, 'limits');
+  const reqPath = child(p, 'requests');
+  const limits = isObj(res.limits) ? res.limits : {};
+  let limCpuMem = false;
+  let reqCpuMem = false;
+  let huge = false;
+  for (const [name, v] of Object.entries(limits)) {
+    const fp = key(limPath, name);
+    errs.push(...validateContainerResourceName(name, fp));
+    const q = qOf(v);
+    if (q) errs.push(...validateQuantityValue(name, q, fp));
+    if (isHugePages(name)) huge = true;
+    if (name === 'cpu' || name === 'memory') limCpuMem = true;
+  }
+  for (const [name, v] of entries(res.requests)) {
+    const fp = key(reqPath, name);
+    errs.push(...validateContainerResourceName(name, fp));
+    const q = qOf(v);
+    if (q) errs.push(...validateQuantityValue(name, q, fp));
+    const lq = name in limits ? qOf(limits[name]) : undefined;
+    if (name in limits) {
+      if (q && lq) {
+        if (compareQuantity(q, lq) !== 0 && !isOvercommitAllowed(name))
+          errs.push(pointAt(invalid(reqPath, formatQuantity(q), `must be equal to ${name} limit of ${formatQuantity(lq)}`), fp));
+        else if (compareQuantity(q, lq) > 0)
+          errs.push(pointAt(invalid(reqPath, formatQuantity(q), `must be less than or equal to ${name} limit of ${formatQuantity(lq)}`), fp));
+      }
+    } else if (!isOvercommitAllowed(name)) {
+      errs.push(pointAt(required(limPath, 'Limit must be set for non overcommitable resources'), fp));
+    }
+    if (isHugePages(name)) huge = true;
+    if (name === 'cpu' || name === 'memory') reqCpuMem = true;
+  }
+  if (!limCpuMem && !reqCpuMem && huge) errs.push(forbidden(p, 'HugePages require cpu or memory'));
+  return errs;
+}
+
+function validateContainerCommon(c: Obj, volumes: Set<string>, p: Path): FieldError[] {
+  const errs: FieldError[] = [];
+  const name = str(c.name);
+  if (!name) errs.push(required(child(p, 'name')));
+  else for (const m of isDNS1123Label(name)) errs.push(invalid(child(p, 'name'), name, m));
+  if (!str(c.image)) errs.push(required(child(p, 'image')));
+  const tmp = str(c.terminationMessagePolicy);
+  if (!tmp) errs.push(required(child(p, 'terminationMessagePolicy')));
+  else if (!['File', 'FallbackToLogsOnError'].includes(tmp))
+    errs.push(notSupported(child(p, 'terminationMessagePolicy'), tmp, ['File', 'FallbackToLogsOnError']));
+  errs.push(...validateContainerPorts(c.ports, child(p, 'ports')));
+  errs.push(...validateEnv(c.env, child(p, 'env')));
+  errs.push(...validateVolumeMounts(c.volumeMounts, volumes, child(p, 'volumeMounts')));
+  const pp = str(c.imagePullPolicy);
+  if (!pp) errs.push(required(child(p, 'imagePullPolicy')));
+  else if (!['Always', 'IfNotPresent', 'Never'].includes(pp))
+    errs.push(notSupported(child(p, 'imagePullPolicy'), pp, ['Always', 'IfNotPresent', 'Never']));
+  errs.push(...validateResources(c.resources, child(p, 'resources')));
+  return errs;
+}
+
+function validateContainers(containers: unknown, volumes: Set<string>, gracePeriod: number | undefined, p: Path): FieldError[] {
+  const list = arr(containers);
+  if (list.length === 0) return [required(p)];
+  const errs: FieldError[] = [];
+  const names = new Set<string>();
+  list.forEach((c, i) => {
+    if (!isObj(c)) return;
+    const cp = index(p, i);
+    errs.push(...validateContainerCommon(c, volumes, cp));
+    const name = str(c.name);
+    if (names.has(name)) errs.push(duplicate(child(cp, 'name'), name));
+    else names.add(name);
+    if (c.lifecycle !== undefined && c.lifecycle !== null) errs.push(...validateLifecycle(c.lifecycle, gracePeriod, child(cp, 'lifecycle')));
+    errs.push(...validateLivenessOrStartupProbe(c.livenessProbe, gracePeriod, child(cp, 'livenessProbe')));
+    errs.push(...validateReadinessProbe(c.readinessProbe, gracePeriod, child(cp, 'readinessProbe')));
+    errs.push(...validateLivenessOrStartupProbe(c.startupProbe, gracePeriod, child(cp, 'startupProbe')));
+    if (c.restartPolicy !== undefined && c.restartPolicy !== null)
+      errs.push(forbidden(child(cp, 'restartPolicy'), 'may not be set for non-init containers'));
+  });
+  return errs;
+}
+
+function validateInitContainers(inits: unknown, regular: unknown, volumes: Set<string>, gracePeriod: number | undefined, p: Path): FieldError[] {
+  const errs: FieldError[] = [];
+  const names = new Set<string>(arr(regular).filter(isObj).map((c) => str(c.name)));
+  arr(inits).forEach((c, i) => {
+    if (!isObj(c)) return;
+    const cp = index(p, i);
+    errs.push(...validateContainerCommon(c, volumes, cp));
+    let restartAlways = false;
+    if (c.restartPolicy !== undefined && c.restartPolicy !== null) {
+      const rp = str(c.restartPolicy);
+      if (rp !== 'Always') errs.push(notSupported(child(cp, 'restartPolicy'), rp, ['Always']));
+      restartAlways = rp === 'Always';
+    }
+    const name = str(c.name);
+    if (names.has(name)) errs.push(duplicate(child(cp, 'name'), name));
+    else if (name) names.add(name);
+    if (restartAlways) {
+      if (c.lifecycle !== undefined && c.lifecycle !== null) errs.push(...validateLifecycle(c.lifecycle, gracePeriod, child(cp, 'lifecycle')));
+      errs.push(...validateLivenessOrStartupProbe(c.livenessProbe, gracePeriod, child(cp, 'livenessProbe')));
+      errs.push(...validateReadinessProbe(c.readinessProbe, gracePeriod, child(cp, 'readinessProbe')));
+      errs.push(...validateLivenessOrStartupProbe(c.startupProbe, gracePeriod, child(cp, 'startupProbe')));
+    } else {
+      for (const f of ['lifecycle', 'livenessProbe', 'readinessProbe', 'startupProbe'])
+        if (c[f] !== undefined && c[f] !== null)
+          errs.push(forbidden(child(cp, f), 'may not be set for init containers without restartPolicy=Always'));
+    }
+  });
+  return errs;
+}
+
+/** validateVolumeSource order, for "may not specify more than 1 volume type". */
+const VOLUME_SOURCE_ORDER = [
+  'emptyDir', 'hostPath', 'gitRepo', 'gcePersistentDisk', 'awsElasticBlockStore', 'secret', 'nfs', 'iscsi', 'glusterfs',
+  'flocker', 'persistentVolumeClaim', 'rbd', 'cinder', 'cephfs', 'quobyte', 'downwardAPI', 'fc', 'flexVolume',
+  'configMap', 'azureFile', 'vsphereVolume', 'photonPersistentDisk', 'portworxVolume', 'azureDisk', 'storageos',
+  'projected', 'scaleIO', 'csi', 'ephemeral', 'image',
+];
+
+function validateVolumes(volumes: unknown, p: Path): { names: Set<string>; errs: FieldError[] } {
+  const errs: FieldError[] = [];
+  const names = new Set<string>();
+  arr(volumes).forEach((v, i) => {
+    if (!isObj(v)) return;
+    const ip = index(p, i);
+    const el: FieldError[] = [];
+    let n = 0;
+    for (const src of VOLUME_SOURCE_ORDER) {
+      if (v[src] === undefined || v[src] === null) continue;
+      if (n > 0) {
+        el.push(forbidden(child(ip, src), 'may not specify more than 1 volume type'));
+        continue;
+      }
+      n++;
+      const s: Obj = isObj(v[src]) ? v[src] : {};
+      if (src === 'persistentVolumeClaim' && !str(s.claimName)) el.push(required(child(ip, src, 'claimName')));
+      if (src === 'configMap' && !str(s.name)) el.push(required(child(ip, src, 'name')));
+      if (src === 'secret' && !str(s.secretName)) el.push(required(child(ip, src, 'secretName')));
+      if (src === 'hostPath' && !str(s.path)) el.push(required(child(ip, src, 'path')));
+    }
+    if (n === 0) el.push(required(ip, 'must specify a volume type'));
+    const name = str(v.name);
+    if (!name) el.push(required(child(ip, 'name')));
+    else for (const m of isDNS1123Label(name)) el.push(invalid(child(ip, 'name'), name, m));
+    if (names.has(name)) el.push(duplicate(child(ip, 'name'), name));
+    if (el.length === 0) names.add(name);
+    else errs.push(...el);
+  });
+  return { names, errs };
+}
+
+/** validateTaintEffect */
+function validateTaintEffect(effect: string, allowEmpty: boolean, p: Path): FieldError[] {
+  if (!allowEmpty && effect === '') return [required(p)];
+  if (['NoSchedule', 'PreferNoSchedule', 'NoExecute'].includes(effect)) return [];
+  return [notSupported(p, effect, ['NoSchedule', 'PreferNoSchedule', 'NoExecute'])];
+}
+
+/** ValidateTolerations (paths and quirks as upstream: value errors are reported on `operator`). */
+export function validateTolerations(tolerations: unknown, p: Path): FieldError[] {
+  const errs: FieldError[] = [];
+  arr(tolerations).forEach((t, i) => {
+    if (!isObj(t)) return;
+    const ip = index(p, i);
+    const k = str(t.key);
+    const op = str(t.operator);
+    const value = str(t.value);
+    const effect = str(t.effect);
+    if (k) for (const m of isQualifiedName(k)) errs.push(invalid(child(ip, 'key'), k, m));
+    if (!k && op !== 'Exists')
+      errs.push(invalid(child(ip, 'operator'), op, 'operator must be Exists when `key` is empty, which means "match all values and all keys"'));
+    if (t.tolerationSeconds !== undefined && t.tolerationSeconds !== null && effect !== 'NoExecute')
+      errs.push(invalid(child(ip, 'effect'), effect, "effect must be 'NoExecute' when `tolerationSeconds` is set"));
+    if (op === 'Equal' || op === '') {
+      const msgs = isValidLabelValue(value);
+      if (msgs.length) errs.push(pointAt(invalid(child(ip, 'operator'), value, msgs.join(';')), child(ip, 'value')));
+    } else if (op === 'Exists') {
+      if (value) errs.push(pointAt(invalid(child(ip, 'operator'), value, "value must be empty when `operator` is 'Exists'"), child(ip, 'value')));
+    } else errs.push(notSupported(child(ip, 'operator'), op, ['Equal', 'Exists']));
+    if (effect) errs.push(...validateTaintEffect(effect, true, child(ip, 'effect')));
+  });
+  return errs;
+}
+
+/** ValidatePodSpec (the parts a simulator can check). */
+export function validatePodSpec(spec0: unknown, p: Path, opts: PodValidationOptions = {}): FieldError[] {
+  const spec: Obj = isObj(spec0) ? spec0 : {};
+  const errs: FieldError[] = [];
+  const tgps = spec.terminationGracePeriodSeconds;
+  if (tgps === undefined || tgps === null) errs.push(required(child(p, 'terminationGracePeriodSeconds')));
+  // Not in upstream ValidatePodSpec (negative grace periods are tolerated there and treated as 1 by
+  // the kubelet); kubeactors rejects them, as apimachinery's ValidateNonnegativeField words it.
+  else errs.push(...nonNegative(tgps, child(p, 'terminationGracePeriodSeconds')));
+  const gracePeriod = typeof tgps === 'number' ? tgps : undefined;
+
+  const vols = validateVolumes(spec.volumes, child(p, 'volumes'));
+  errs.push(...vols.errs);
+  errs.push(...validateContainers(spec.containers, vols.names, gracePeriod, child(p, 'containers')));
+  errs.push(...validateInitContainers(spec.initContainers, spec.containers, vols.names, gracePeriod, child(p, 'initContainers')));
+
+  // validatePodHostNetworkDeps
+  if (spec.hostNetwork === true)
+    arr(spec.containers).forEach((c, i) => {
+      if (!isObj(c)) return;
+      arr(c.ports).forEach((port, j) => {
+        if (!isObj(port)) return;
+        const hp = typeof port.hostPort === 'number' ? port.hostPort : 0;
+        const cp = typeof port.containerPort === 'number' ? port.containerPort : 0;
+        if ((opts.resourceIsPod || hp !== 0) && hp !== cp)
+          errs.push(invalid(child(index(child(index(child(p, 'containers'), i), 'ports'), j), 'hostPort'), hp, 'must match `containerPort` when `hostNetwork` is true'));
+      });
+    });
+
+  const rp = str(spec.restartPolicy);
+  if (!rp) errs.push(required(child(p, 'restartPolicy')));
+  else if (!['Always', 'OnFailure', 'Never'].includes(rp)) errs.push(notSupported(child(p, 'restartPolicy'), rp, ['Always', 'OnFailure', 'Never']));
+  const dns = str(spec.dnsPolicy);
+  const dnsValid = ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None'];
+  if (!dns) errs.push(required(child(p, 'dnsPolicy')));
+  else if (!dnsValid.includes(dns)) errs.push(notSupported(child(p, 'dnsPolicy'), dns, dnsValid));
+  errs.push(...validateLabels(spec.nodeSelector, child(p, 'nodeSelector')));
+  if (dns === 'None' && !isObj(spec.dnsConfig))
+    errs.push(required(child(p, 'dnsConfig'), 'must provide `dnsConfig` when `dnsPolicy` is None'));
+
+  const gates = new Set<string>();
+  arr(spec.schedulingGates).forEach((g, i) => {
+    if (!isObj(g)) return;
+    const name = str(g.name);
+    for (const m of isQualifiedName(name)) errs.push(invalid(index(child(p, 'schedulingGates'), i), name, m));
+    if (gates.has(name)) errs.push(duplicate(index(child(p, 'schedulingGates'), i), name));
+    gates.add(name);
+  });
+
+  const sa = str(spec.serviceAccountName);
+  if (sa) for (const m of nameIsDNSSubdomain(sa, false)) errs.push(invalid(child(p, 'serviceAccountName'), sa, m));
+  const nodeName = str(spec.nodeName);
+  if (nodeName) for (const m of nameIsDNSSubdomain(nodeName, false)) errs.push(invalid(child(p, 'nodeName'), nodeName, m));
+  const ads = spec.activeDeadlineSeconds;
+  if (typeof ads === 'number' && (ads < 1 || ads > MAX_INT32))
+    errs.push(invalid(child(p, 'activeDeadlineSeconds'), ads, inclusiveRangeError(1, MAX_INT32)));
+  const hostname = str(spec.hostname);
+  if (hostname) for (const m of isDNS1123Label(hostname)) errs.push(invalid(child(p, 'hostname'), hostname, m));
+  const subdomain = str(spec.subdomain);
+  if (subdomain) for (const m of isDNS1123Label(subdomain)) errs.push(invalid(child(p, 'subdomain'), subdomain, m));
+  errs.push(...validateTolerations(spec.tolerations, child(p, 'tolerations')));
+  const pcn = str(spec.priorityClassName);
+  if (pcn) for (const m of nameIsDNSSubdomain(pcn, false)) errs.push(invalid(child(p, 'priorityClassName'), pcn, m));
+  if (spec.preemptionPolicy !== undefined && spec.preemptionPolicy !== null) {
+    const pp = str(spec.preemptionPolicy);
+    if (!pp) errs.push(required(child(p, 'preemptionPolicy')));
+    else if (!['PreemptLowerPriority', 'Never'].includes(pp))
+      errs.push(notSupported(child(p, 'preemptionPolicy'), pp, ['PreemptLowerPriority', 'Never']));
+  }
+  return errs;
+}
+
+/** ValidatePodTemplateSpec: labels, annotations and the spec of an embedded pod template. */
+export function validatePodTemplateSpec(template: unknown, p: Path): FieldError[] {
+  const t: Obj = isObj(template) ? template : {};
+  const meta: Obj = isObj(t.metadata) ? t.metadata : {};
+  const errs = [
+    ...validateLabels(meta.labels, child(p, 'metadata', 'labels')),
+    ...validateAnnotations(meta.annotations, child(p, 'metadata', 'annotations')),
+    ...validatePodSpec(t.spec, child(p, 'spec')),
+  ];
+  if (isObj(t.spec) && arr(t.spec.ephemeralContainers).length > 0)
+    errs.push(forbidden(child(p, 'spec', 'ephemeralContainers'), 'ephemeral containers not allowed in pod template'));
+  return errs;
+}
+
+/** validatePodMetadataAndSpec: what both create and update check. */
+export function validatePodMetadataAndSpec(pod: Obj): FieldError[] {
+  const spec: Obj = isObj(pod.spec) ? pod.spec : {};
+  const errs = [
+    ...validateObjectMeta(pod.metadata, true, nameIsDNSSubdomain, META),
+    ...validatePodSpec(spec, SPEC, { resourceIsPod: true }),
+  ];
+  // validateContainersOnlyForPod
+  for (const list of ['containers', 'initContainers'])
+    arr(spec[list]).forEach((c, i) => {
+      if (isObj(c) && typeof c.image === 'string' && c.image.trim() !== c.image)
+        errs.push(invalid(child(index(child(SPEC, list), i), 'image'), c.image, 'must not have leading or trailing whitespace'));
+    });
+  return errs;
+}
+
+/** ValidatePodCreate: validatePodMetadataAndSpec plus create-only rules. */
+export function validatePod(pod: Obj): FieldError[] {
+  const spec: Obj = isObj(pod.spec) ? pod.spec : {};
+  const errs = validatePodMetadataAndSpec(pod);
+  if (arr(spec.ephemeralContainers).length > 0) errs.push(forbidden(child(SPEC, 'ephemeralContainers'), 'cannot be set on create'));
+  if (str(spec.nodeName) && arr(spec.schedulingGates).length > 0)
+    errs.push(forbidden(child(SPEC, 'nodeName'), 'cannot be set until all schedulingGates have been cleared'));
+  return errs;
+}
+
+// ---------------------------------------------------------------------------------------------
+// other kinds
+
+function validateNode(node: Obj): FieldError[] {
+  const errs = validateObjectMeta(node.metadata, false, nameIsDNSSubdomain, META);
+  const spec: Obj = isObj(node.spec) ? node.spec : {};
+  // Upstream ValidateNode validates taints under `metadata.taints` (fldPath is the metadata path);
+  // the path text is kept, the position points at spec.taints.
+  const upstream: Path = child(META, 'taints');
+  const seen = new Map<string, Set<string>>();
+  arr(spec.taints).forEach((t, i) => {
+    if (!isObj(t)) return;
+    const ip = index(upstream, i);
+    const at = index(child(SPEC, 'taints'), i);
+    const k = str(t.key);
+    const v = str(t.value);
+    const effect = str(t.effect);
+    for (const m of isQualifiedName(k)) errs.push(pointAt(invalid(child(ip, 'key'), k, m), child(at, 'key')));
+    const vm = isValidLabelValue(v);
+    if (vm.length) errs.push(pointAt(invalid(child(ip, 'value'), v, vm.join(';')), child(at, 'value')));
+    for (const e of validateTaintEffect(effect, false, child(ip, 'effect'))) errs.push(pointAt(e, child(at, 'effect')));
+    const keys = seen.get(effect);
+    if (keys?.has(k)) {
+      const lit = new GoLiteral(`core.Taint{Key:${JSON.stringify(k)}, Value:${JSON.stringify(v)}, Effect:${JSON.stringify(effect)}, TimeAdded:<nil>}`);
+      errs.push(pointAt(duplicate(ip, lit, 'taints must be unique by key and effect pair'), at));
+      return;
+    }
+    if (!keys) seen.set(effect, new Set([k]));
+    else keys.add(k);
+  });
+  return errs;
+}
+
+function validateNamespace(ns: Obj): FieldError[] {
+  const errs = validateObjectMeta(ns.metadata, false, nameIsDNSLabel, META);
+  const spec: Obj = isObj(ns.spec) ? ns.spec : {};
+  arr(spec.finalizers).forEach((f, i) => {
+    // Upstream reports these on `spec.finalizers` (no index).
+    for (const e of validateFinalizerName(str(f), child(SPEC, 'finalizers'))) errs.push(pointAt(e, index(child(SPEC, 'finalizers'), i)));
+  });
+  return errs;
+}
+
+function goServicePortKey(protocol: string, port: number): GoLiteral {
+  return new GoLiteral(
+    `core.ServicePort{Name:"", Protocol:${JSON.stringify(protocol)}, AppProtocol:(*string)(nil), Port:${port}, ` +
+      `TargetPort:intstr.IntOrString{Type:0, IntVal:0, StrVal:""}, NodePort:0}`,
+  );
+}
+
+/** pkg/registry/core/service/portallocator: the default --service-node-port-range. */
+const NODE_PORT_RANGE: [number, number] = [30000, 32767];
+
+function validateService(svc: Obj): FieldError[] {
+  const errs = validateObjectMeta(svc.metadata, true, nameIsDNS1035Label, META);
+  const spec: Obj = isObj(svc.spec) ? svc.spec : {};
+  const type = str(spec.type);
+  const clusterIPs = arr(spec.clusterIPs);
+  const headless = type === 'ClusterIP' && (spec.clusterIP === 'None' || (clusterIPs.length === 1 && clusterIPs[0] === 'None'));
+  const ports = arr(spec.ports);
+  const portsPath = child(SPEC, 'ports');
+  if (ports.length === 0 && !headless && type !== 'ExternalName') errs.push(required(portsPath));
+  if ((type === 'LoadBalancer' || type === 'NodePort') && (spec.clusterIP === 'None' || clusterIPs[0] === 'None'))
+    errs.push(invalid(index(child(SPEC, 'clusterIPs'), 0), 'None', `may not be set to 'None' for ${type} services`));
+  if (type === 'ExternalName') {
+    if (clusterIPs.length > 0) errs.push(forbidden(child(SPEC, 'clusterIPs'), 'may not be set for ExternalName services'));
+    if (arr(spec.ipFamilies).length > 0) errs.push(forbidden(child(SPEC, 'ipFamilies'), 'may not be set for ExternalName services'));
+    if (spec.ipFamilyPolicy !== undefined && spec.ipFamilyPolicy !== null)
+      errs.push(forbidden(child(SPEC, 'ipFamilyPolicy'), 'may not be set for ExternalName services'));
+    const cname = str(spec.externalName).replace(/\.$/, '');
+    if (cname) for (const m of isDNS1123Subdomain(cname)) errs.push(invalid(child(SPEC, 'externalName'), cname, m));
+    else errs.push(required(child(SPEC, 'externalName')));
+  }
+  const names = new Set<string>();
+  ports.forEach((sp, i) => {
+    if (!isObj(sp)) return;
+    const pp = index(portsPath, i);
+    const name = str(sp.name);
+    if (ports.length > 1 && !name) errs.push(required(child(pp, 'name')));
+    else if (name) {
+      for (const m of isDNS1123Label(name)) errs.push(invalid(child(pp, 'name'), name, m));
+      if (names.has(name)) errs.push(duplicate(child(pp, 'name'), name));
+      else names.add(name);
+    }
+    const port = typeof sp.port === 'number' ? sp.port : 0;
+    for (const m of isValidPortNum(port)) errs.push(invalid(child(pp, 'port'), port, m));
+    const proto = str(sp.protocol);
+    if (!proto) errs.push(required(child(pp, 'protocol')));
+    else if (!['SCTP', 'TCP', 'UDP'].includes(proto)) errs.push(notSupported(child(pp, 'protocol'), proto, ['SCTP', 'TCP', 'UDP']));
+    errs.push(...validatePortNumOrName(sp.targetPort, child(pp, 'targetPort')));
+    if (sp.appProtocol !== undefined) for (const m of isQualifiedName(str(sp.appProtocol))) errs.push(invalid(child(pp, 'appProtocol'), str(sp.appProtocol), m));
+  });
+  if (spec.selector !== undefined && spec.selector !== null) errs.push(...validateLabels(spec.selector, child(SPEC, 'selector')));
+  const sa = str(spec.sessionAffinity);
+  if (!sa) errs.push(required(child(SPEC, 'sessionAffinity')));
+  else if (!['ClientIP', 'None'].includes(sa)) errs.push(notSupported(child(SPEC, 'sessionAffinity'), sa, ['ClientIP', 'None']));
+  if (sa === 'None' && spec.sessionAffinityConfig !== undefined && spec.sessionAffinityConfig !== null)
+    errs.push(forbidden(child(SPEC, 'sessionAffinityConfig'), 'must not be set when session affinity is None'));
+  const types = ['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort'];
+  if (!type) errs.push(required(child(SPEC, 'type')));
+  else if (!types.includes(type)) errs.push(notSupported(child(SPEC, 'type'), type, types));
+  if (type === 'ClusterIP')
+    ports.forEach((sp, i) => {
+      if (isObj(sp) && typeof sp.nodePort === 'number' && sp.nodePort !== 0)
+        errs.push(forbidden(child(index(portsPath, i), 'nodePort'), "may not be used when `type` is 'ClusterIP'"));
+    });
+  const nodePorts = new Set<string>();
+  ports.forEach((sp, i) => {
+    if (!isObj(sp) || typeof sp.nodePort !== 'number' || sp.nodePort === 0) return;
+    const k = `${str(sp.protocol)}/${sp.nodePort}`;
+    if (nodePorts.has(k)) errs.push(duplicate(child(index(portsPath, i), 'nodePort'), sp.nodePort));
+    nodePorts.add(k);
+  });
+  const seenPorts = new Set<string>();
+  ports.forEach((sp, i) => {
+    if (!isObj(sp)) return;
+    const port = typeof sp.port === 'number' ? sp.port : 0;
+    const k = `${str(sp.protocol)}/${port}`;
+    if (seenPorts.has(k)) errs.push(duplicate(index(portsPath, i), goServicePortKey(str(sp.protocol), port)));
+    seenPorts.add(k);
+  });
+  if (arr(spec.loadBalancerSourceRanges).length > 0 && type !== 'LoadBalancer')
+    errs.push(forbidden(child(SPEC, 'LoadBalancerSourceRanges'), "may only be used when `type` is 'LoadBalancer'"));
+  if (spec.allocateLoadBalancerNodePorts !== undefined && type !== 'LoadBalancer')
+    errs.push(forbidden(child(SPEC, 'allocateLoadBalancerNodePorts'), "may only be used when `type` is 'LoadBalancer'"));
+  const itp = spec.internalTrafficPolicy;
+  if (itp === undefined || itp === null) {
+    if (['NodePort', 'LoadBalancer', 'ClusterIP'].includes(type)) errs.push(required(child(SPEC, 'internalTrafficPolicy')));
+  } else if (!['Cluster', 'Local'].includes(str(itp))) errs.push(notSupported(child(SPEC, 'internalTrafficPolicy'), str(itp), ['Cluster', 'Local']));
+  // Node-port allocation happens in the Service REST storage; its range error is part of create.
+  if (type === 'NodePort' || type === 'LoadBalancer')
+    ports.forEach((sp, i) => {
+      if (!isObj(sp) || typeof sp.nodePort !== 'number' || sp.nodePort === 0) return;
+      if (sp.nodePort < NODE_PORT_RANGE[0] || sp.nodePort > NODE_PORT_RANGE[1])
+        errs.push(invalid(child(index(portsPath, i), 'nodePort'), sp.nodePort,
+          `provided port is not in the valid range. The range of valid ports is ${NODE_PORT_RANGE[0]}-${NODE_PORT_RANGE[1]}`));
+    });
+  return errs;
+}
+
+const ACCESS_MODES = ['ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOnce', 'ReadWriteOncePod'];
+
+/** ValidatePersistentVolumeClaimSpec */
+export function validatePVCSpec(spec0: unknown, p: Path): FieldError[] {
+  const spec: Obj = isObj(spec0) ? spec0 : {};
+  const errs: FieldError[] = [];
+  const modes = arr(spec.accessModes).map(str);
+  if (modes.length === 0) errs.push(required(child(p, 'accessModes'), 'at least 1 access mode is required'));
+  if (isObj(spec.selector)) {
+    const sp = child(p, 'selector');
+    errs.push(...validateLabels(spec.selector.matchLabels, child(sp, 'matchLabels')));
+    arr(spec.selector.matchExpressions).forEach((r, i) => {
+      if (!isObj(r)) return;
+      const rp = index(child(sp, 'matchExpressions'), i);
+      const op = str(r.operator);
+      const values = arr(r.values);
+      if (op === 'In' || op === 'NotIn') {
+        if (values.length === 0) errs.push(required(child(rp, 'values'), "must be specified when `operator` is 'In' or 'NotIn'"));
+      } else if (op === 'Exists' || op === 'DoesNotExist') {
+        if (values.length > 0) errs.push(forbidden(child(rp, 'values'), "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"));
+      } else errs.push(invalid(child(rp, 'operator'), op, 'not a valid selector operator'));
+      for (const m of isQualifiedName(str(r.key))) errs.push(invalid(child(rp, 'key'), str(r.key), m));
+    });
+  }
+  let rwop = false;
+  let other = false;
+  modes.forEach((mode, i) => {
+    if (!ACCESS_MODES.includes(mode)) errs.push(pointAt(notSupported(child(p, 'accessModes'), mode, ACCESS_MODES), index(child(p, 'accessModes'), i)));
+    if (mode === 'ReadWriteOncePod') rwop = true;
+    else if (ACCESS_MODES.includes(mode)) other = true;
+  });
+  if (rwop && other) errs.push(forbidden(child(p, 'accessModes'), 'may not use ReadWriteOncePod with other access modes'));
+  const storagePath = key(child(p, 'resources'), 'storage');
+  const requests = isObj(spec.resources) && isObj(spec.resources.requests) ? spec.resources.requests : {};
+  const at = child(p, 'resources', 'requests', 'storage');
+  if (!('storage' in requests)) errs.push(pointAt(required(storagePath), at));
+  else {
+    const q = qOf(requests.storage);
+    if (q && q.num <= 0n) errs.push(pointAt(invalid(storagePath, formatQuantity(q), 'must be greater than zero'), at));
+  }
+  const sc = spec.storageClassName;
+  if (typeof sc === 'string' && sc) for (const m of nameIsDNSSubdomain(sc, false)) errs.push(invalid(child(p, 'storageClassName'), sc, m));
+  if (spec.volumeMode !== undefined && !['Block', 'Filesystem'].includes(str(spec.volumeMode)))
+    errs.push(notSupported(child(p, 'volumeMode'), str(spec.volumeMode), ['Block', 'Filesystem']));
+  return errs;
+}
+
+function validatePVC(pvc: Obj): FieldError[] {
+  return [...validateObjectMeta(pvc.metadata, true, nameIsDNSSubdomain, META), ...validatePVCSpec(pvc.spec, SPEC)];
+}
+
+function validateConfigMap(cm: Obj): FieldError[] {
+  const errs = validateObjectMeta(cm.metadata, true, nameIsDNSSubdomain, META);
+  let total = 0;
+  const data: Path = [{ k: 'f', name: 'data' }];
+  const binary: Path = [{ k: 'f', name: 'binaryData' }];
+  const binaryData: Obj = isObj(cm.binaryData) ? cm.binaryData : {};
+  for (const [k, v] of entries(cm.data)) {
+    for (const m of isConfigMapKey(k)) errs.push(pointAt(invalid(key(data, k), k, m), key(data, k), true));
+    if (k in binaryData) errs.push(pointAt(invalid(key(data, k), k, 'duplicate of key present in binaryData'), key(data, k), true));
+    total += byteLen(str(v));
+  }
+  for (const [k, v] of Object.entries(binaryData)) {
+    for (const m of isConfigMapKey(k)) errs.push(pointAt(invalid(key(binary, k), k, m), key(binary, k), true));
+    total += str(v).length;
+  }
+  // Upstream passes field.NewPath("") for this one; kubeactors names the data map instead.
+  if (total > MAX_CONFIGMAP_SIZE) errs.push(tooLong(data, MAX_CONFIGMAP_SIZE));
+  return errs;
+}
+
+/** Validate a defaulted object of a supported kind. */
+export function validateObject(obj: Obj, info: KindInfo): FieldError[] {
+  switch (info.kind) {
+    case 'Pod': return validatePod(obj);
+    case 'Node': return validateNode(obj);
+    case 'Namespace': return validateNamespace(obj);
+    case 'Service': return validateService(obj);
+    case 'PersistentVolumeClaim': return validatePVC(obj);
+    case 'ConfigMap': return validateConfigMap(obj);
+    default: return validateObjectMeta(obj.metadata, info.namespaced, nameIsDNSSubdomain, META);
+  }
+}
