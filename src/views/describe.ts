@@ -1,0 +1,1188 @@
+/**
+ * `kubectl describe` output, ported from kubernetes/kubectl pkg/describe/describe.go (1.32 behaviour;
+ * where master differs, e.g. projected-volume sources, the 1.32 form is used).
+ *
+ * Layout rules reproduced exactly:
+ * - `PrefixWriter` levels are 2 spaces each;
+ * - everything goes through Go's text/tabwriter with `Init(buf, 0, 8, 2, ' ', 0)` (see
+ *   {@link DESCRIBE_TABWRITER}), so `Key:\tvalue` lines align within *column blocks* — runs of
+ *   consecutive lines that contain a tab — and a line without a tab (e.g. `Containers:`) ends the
+ *   block. Lines that pad a tab-terminated cell keep their trailing spaces, as kubectl's do.
+ */
+import type {
+  ConfigMap, Container, ContainerState, ContainerStatus, Event, KObject, Namespace, Node, PersistentVolumeClaim,
+  Pod, Probe, Service, Toleration,
+} from '../types.ts';
+import { formatRFC1123Z, parseTime, translateTimestampSince } from './duration.ts';
+import {
+  findNodeRoles, formatEndpoints, joinHostPort, pvcStorageClass,
+} from './printers.ts';
+import {
+  type Quantity, type ResourceList, addResourceList, canonicalQuantity, formatQuantity, maxResourceList, milliValue,
+  parseQuantity, parseResourceList, value, zeroQuantity,
+} from './quantity.ts';
+import { DESCRIBE_TABWRITER, TabWriter } from './tabwriter.ts';
+import {
+  accessModesString, compareByStorageKey, controllerOf, formatLabelSelector, formatLabels, goLess, goStringSlice, goValue, sortedStrings,
+} from './util.ts';
+
+// ---------------------------------------------------------------------------------------------
+// PrefixWriter
+
+const LEVEL_0 = 0;
+const LEVEL_1 = 1;
+const LEVEL_2 = 2;
+const LEVEL_3 = 3;
+
+/** cli-runtime printers.EscapeTerminal: ESC becomes "^[", CR becomes a literal "\\r". */
+export function escapeTerminal(s: string): string {
+  return s.replace(/\x1b/g, '^[').replace(/\r/g, '\\r');
+}
+
+/** The PrefixWriter interface of describe.go. */
+export interface PW {
+  write(level: number, text: string): void;
+  writeLine(...a: string[]): void;
+  flush(): void;
+}
+
+/** `prefixWriter` + the tabwriter behind `tabbedString`. */
+export class PrefixWriter implements PW {
+  private readonly tw = new TabWriter(DESCRIBE_TABWRITER);
+
+  /** `Write(level, format, args...)` with the formatting already applied (then WriteEscaped). */
+  write(level: number, text: string): void {
+    this.tw.write(escapeTerminal('  '.repeat(level) + text));
+  }
+
+  /** `WriteLine(a...)`: fmt.Sprintln — operands separated by spaces, then a newline. */
+  writeLine(...a: string[]): void {
+    this.tw.write(escapeTerminal(a.join(' ') + '\n'));
+  }
+
+  flush(): void {
+    this.tw.flush();
+  }
+
+  toString(): string {
+    return this.tw.toString();
+  }
+}
+
+/** `nestedPrefixWriter`: adds `indent` levels; note WriteLine output is indented too (as in Go). */
+class NestedPrefixWriter implements PW {
+  constructor(private readonly w: PW, private readonly indent: number) {}
+  write(level: number, text: string): void {
+    this.w.write(level + this.indent, text);
+  }
+  writeLine(...a: string[]): void {
+    this.w.write(this.indent, a.join(' ') + '\n');
+  }
+  flush(): void {
+    this.w.flush();
+  }
+}
+
+function tabbedString(f: (w: PrefixWriter) => void): string {
+  const w = new PrefixWriter();
+  f(w);
+  return w.toString();
+}
+
+// ---------------------------------------------------------------------------------------------
+// shared helpers
+
+const SKIP_ANNOTATIONS = new Set(['kubectl.kubernetes.io/last-applied-configuration']);
+const MAX_ANNOTATION_LEN = 140;
+
+/** printLabelsMultilineWithIndent */
+function printLabelsMultiline(w: PW, title: string, labels: Record<string, string> | undefined | null,
+  initialIndent = '', innerIndent = '\t'): void {
+  w.write(LEVEL_0, `${initialIndent}${title}:${innerIndent}`);
+  const keys = sortedStrings(Object.keys(labels ?? {}));
+  if (keys.length === 0) {
+    w.writeLine('<none>');
+    return;
+  }
+  keys.forEach((key, i) => {
+    if (i !== 0) {
+      w.write(LEVEL_0, initialIndent);
+      w.write(LEVEL_0, innerIndent);
+    }
+    w.write(LEVEL_0, `${key}=${labels![key]}\n`);
+  });
+}
+
+function shorten(s: string, maxLength: number): string {
+  return s.length > maxLength ? s.slice(0, maxLength) + '...' : s;
+}
+
+/** printAnnotationsMultiline (skips last-applied-configuration; long values wrapped/shortened). */
+function printAnnotationsMultiline(w: PW, title: string, annotations: Record<string, string> | undefined | null): void {
+  w.write(LEVEL_0, `${title}:\t`);
+  const keys = sortedStrings(Object.keys(annotations ?? {}).filter((k) => !SKIP_ANNOTATIONS.has(k)));
+  if (keys.length === 0) {
+    w.writeLine('<none>');
+    return;
+  }
+  const indent = '\t';
+  keys.forEach((key, i) => {
+    if (i !== 0) w.write(LEVEL_0, indent);
+    const value = annotations![key].replace(/\n$/, '');
+    if (value.length + key.length + 2 > MAX_ANNOTATION_LEN || value.includes('\n')) {
+      w.write(LEVEL_0, `${key}:\n`);
+      for (const s of value.split('\n')) w.write(LEVEL_0, `${indent}  ${shorten(s, MAX_ANNOTATION_LEN - 2)}\n`);
+    } else {
+      w.write(LEVEL_0, `${key}: ${value}\n`);
+    }
+  });
+}
+
+/** `Taint.ToString()` */
+function taintString(t: { key: string; value?: string; effect?: string }): string {
+  if (!t.effect) return t.value ? `${t.key}=${t.value}:` : t.key;
+  return t.value ? `${t.key}=${t.value}:${t.effect}` : `${t.key}:${t.effect}`;
+}
+
+function printTaintsMultiline(w: PrefixWriter, title: string, taints: Array<{ key: string; value?: string; effect?: string }> | undefined): void {
+  w.write(LEVEL_0, `${title}:\t`);
+  if (!taints || taints.length === 0) {
+    w.writeLine('<none>');
+    return;
+  }
+  const sorted = [...taints].sort((a, b) => goLess(`${a.effect ?? ''},${a.key}`, `${b.effect ?? ''},${b.key}`));
+  sorted.forEach((t, i) => {
+    if (i !== 0) w.write(LEVEL_0, '\t');
+    w.write(LEVEL_0, `${taintString(t)}\n`);
+  });
+}
+
+function printTolerationsMultiline(w: PrefixWriter, title: string, tolerations: Toleration[] | undefined, initialIndent = ''): void {
+  w.write(LEVEL_0, `${initialIndent}${title}:\t`);
+  if (!tolerations || tolerations.length === 0) {
+    w.writeLine('<none>');
+    return;
+  }
+  const sorted = [...tolerations].sort((a, b) => goLess(a.key ?? '', b.key ?? ''));
+  sorted.forEach((t, i) => {
+    if (i !== 0) {
+      w.write(LEVEL_0, initialIndent);
+      w.write(LEVEL_0, '\t');
+    }
+    let s = t.key ?? '';
+    if (t.value) s += `=${t.value}`;
+    if (t.effect) s += `:${t.effect}`;
+    // `operator: Exists` with no value is a special case which tolerates everything
+    if (t.operator === 'Exists' && !t.value) {
+      s += t.key || t.effect ? ' op=Exists' : 'op=Exists';
+    }
+    if (t.tolerationSeconds !== undefined && t.tolerationSeconds !== null) s += ` for ${t.tolerationSeconds}s`;
+    w.write(LEVEL_0, `${s}\n`);
+  });
+}
+
+function printBool(v: boolean | undefined): string {
+  return v ? 'True' : 'False';
+}
+
+function stringOrNone(s: string): string {
+  return s.length > 0 ? s : '<none>';
+}
+
+/** Go `%q` of a string (strconv.Quote) — close enough to JSON for printable input. */
+function goQuote(s: string): string {
+  return JSON.stringify(s);
+}
+
+function matchesInvolved(e: Event, kind: string, name: string, namespace: string | undefined, uid?: string): boolean {
+  const io = e.involvedObject ?? {};
+  if (io.name !== name) return false;
+  if (io.kind && io.kind !== kind) return false;
+  if (namespace !== undefined && (io.namespace ?? e.metadata?.namespace ?? '') !== namespace) return false;
+  if (uid && io.uid && io.uid !== uid) return false;
+  return true;
+}
+
+/** `event.SortableEvents`: by series.lastObservedTime, else lastTimestamp, else eventTime (stable). */
+function eventSortTime(e: Event): number {
+  if (e.series) return parseTime(e.series.lastObservedTime) ?? Number.NEGATIVE_INFINITY;
+  const last = parseTime(e.lastTimestamp);
+  if (last !== undefined) return last;
+  return parseTime(e.eventTime) ?? Number.NEGATIVE_INFINITY;
+}
+
+/** `DescribeEvents`: `Events:\t<none>` or the Type/Reason/Age/From/Message table. */
+export function describeEvents(events: Event[], w: PrefixWriter, now: number): void {
+  if (events.length === 0) {
+    w.write(LEVEL_0, 'Events:\t<none>\n');
+    return;
+  }
+  w.flush();
+  const sorted = [...events].sort((a, b) => eventSortTime(a) - eventSortTime(b));
+  w.write(LEVEL_0, 'Events:\n  Type\tReason\tAge\tFrom\tMessage\n');
+  w.write(LEVEL_1, '----\t------\t----\t----\t-------\n');
+  for (const e of sorted) {
+    let firstTimestampSince = translateTimestampSince(e.eventTime, now);
+    if (parseTime(e.eventTime) === undefined) firstTimestampSince = translateTimestampSince(e.firstTimestamp, now);
+    let interval: string;
+    if (e.series) {
+      interval = `${translateTimestampSince(e.series.lastObservedTime, now)} (x${e.series.count ?? 0} over ${firstTimestampSince})`;
+    } else if ((e.count ?? 0) > 1) {
+      interval = `${translateTimestampSince(e.lastTimestamp, now)} (x${e.count} over ${firstTimestampSince})`;
+    } else {
+      interval = firstTimestampSince;
+    }
+    const source = e.source?.component || e.reportingComponent || '';
+    w.write(LEVEL_1, `${e.type ?? ''}\t${e.reason ?? ''}\t${interval}\t${source}\t${(e.message ?? '').trim()}\n`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// containers
+
+type EnvResolver = (fieldPath: string) => string;
+
+/** fieldpath.ExtractFieldPathAsString for the paths the downward API allows. */
+function podFieldResolver(pod: Pod): EnvResolver {
+  return (path: string) => {
+    const m = /^metadata\.(labels|annotations)\['(.*)'\]$/.exec(path);
+    if (m) return (m[1] === 'labels' ? pod.metadata?.labels : pod.metadata?.annotations)?.[m[2]] ?? '';
+    switch (path) {
+      case 'metadata.name': return pod.metadata?.name ?? '';
+      case 'metadata.namespace': return pod.metadata?.namespace ?? '';
+      case 'metadata.uid': return pod.metadata?.uid ?? '';
+      case 'metadata.labels': return formatLabelsPlain(pod.metadata?.labels);
+      case 'metadata.annotations': return formatLabelsPlain(pod.metadata?.annotations);
+      case 'spec.nodeName': return pod.spec?.nodeName ?? '';
+      case 'spec.serviceAccountName': return pod.spec?.serviceAccountName ?? '';
+      case 'status.hostIP': return pod.status?.hostIP ?? '';
+      case 'status.hostIPs': return (pod.status?.hostIPs ?? []).map((i) => i.ip).join(',');
+      case 'status.podIP': return pod.status?.podIP ?? '';
+      case 'status.podIPs': return (pod.status?.podIPs ?? []).map((i) => i.ip).join(',');
+      default: return '';
+    }
+  };
+}
+
+function formatLabelsPlain(m: Record<string, string> | undefined): string {
+  return sortedStrings(Object.keys(m ?? {})).map((k) => `${k}="${m![k]}"`).join('\n');
+}
+
+/** resourcehelper.ExtractContainerResourceValue */
+function containerResourceValue(ref: { resource: string; divisor?: string }, c: Container): string {
+  const divisor = parseQuantity(ref.divisor ?? '1') ?? parseQuantity('1')!;
+  const [kind, name] = ref.resource.split('.', 2);
+  const list = kind === 'limits' ? c.resources?.limits : c.resources?.requests;
+  const q = parseQuantity(list?.[name] as string | undefined) ?? zeroQuantity();
+  if (name === 'cpu') {
+    const d = milliValue(divisor) || 1;
+    return String(Math.ceil(milliValue(q) / d));
+  }
+  const d = value(divisor) || 1;
+  return String(Math.ceil(value(q) / d));
+}
+
+function describeContainerPorts(c: Container): [string, string] {
+  const ports = c.ports ?? [];
+  return [
+    ports.map((p) => `${p.containerPort}/${p.protocol ?? 'TCP'}`).join(', '),
+    ports.map((p) => `${p.hostPort ?? 0}/${p.protocol ?? 'TCP'}`).join(', '),
+  ];
+}
+
+/** `DescribeProbe` (API defaults applied: timeout 1s, period 10s, #success 1, #failure 3). */
+export function describeProbe(probe: Probe): string {
+  const attrs = `delay=${probe.initialDelaySeconds ?? 0}s timeout=${probe.timeoutSeconds ?? 1}s ` +
+    `period=${probe.periodSeconds ?? 10}s #success=${probe.successThreshold ?? 1} #failure=${probe.failureThreshold ?? 3}`;
+  if (probe.exec) return `exec ${goStringSlice(probe.exec.command)} ${attrs}`;
+  if (probe.httpGet) {
+    const h = probe.httpGet;
+    const scheme = (h.scheme ?? 'HTTP').toLowerCase();
+    const port = h.port === undefined || h.port === null ? '' : String(h.port);
+    const host = port.length > 0 ? joinHostPort(h.host ?? '', port) : h.host ?? '';
+    let path = h.path ?? '';
+    if (path !== '' && !path.startsWith('/') && host !== '') path = '/' + path;
+    return `http-get ${scheme}://${host}${path} ${attrs}`;
+  }
+  if (probe.tcpSocket) return `tcp-socket ${probe.tcpSocket.host ?? ''}:${String(probe.tcpSocket.port)} ${attrs}`;
+  if (probe.grpc) return `grpc <pod>:${probe.grpc.port} ${probe.grpc.service ?? ''} ${attrs}`;
+  return `unknown ${attrs}`;
+}
+
+function describeStatus(stateName: string, state: ContainerState | undefined, w: PrefixWriter): void {
+  if (state?.running) {
+    w.write(LEVEL_2, `${stateName}:\tRunning\n`);
+    w.write(LEVEL_3, `Started:\t${formatRFC1123Z(state.running.startedAt)}\n`);
+  } else if (state?.waiting) {
+    w.write(LEVEL_2, `${stateName}:\tWaiting\n`);
+    if (state.waiting.reason) w.write(LEVEL_3, `Reason:\t${state.waiting.reason}\n`);
+  } else if (state?.terminated) {
+    const t = state.terminated;
+    w.write(LEVEL_2, `${stateName}:\tTerminated\n`);
+    if (t.reason) w.write(LEVEL_3, `Reason:\t${t.reason}\n`);
+    if (t.message) w.write(LEVEL_3, `Message:\t${t.message}\n`);
+    w.write(LEVEL_3, `Exit Code:\t${t.exitCode ?? 0}\n`);
+    if ((t.signal ?? 0) > 0) w.write(LEVEL_3, `Signal:\t${t.signal}\n`);
+    w.write(LEVEL_3, `Started:\t${formatRFC1123Z(t.startedAt)}\n`);
+    w.write(LEVEL_3, `Finished:\t${formatRFC1123Z(t.finishedAt)}\n`);
+  } else {
+    w.write(LEVEL_2, `${stateName}:\tWaiting\n`);
+  }
+}
+
+function describeResources(resources: { limits?: Record<string, string>; requests?: Record<string, string> } | undefined,
+  w: PrefixWriter, level: number): void {
+  if (!resources) return;
+  const limits = resources.limits ?? {};
+  const requests = resources.requests ?? {};
+  if (Object.keys(limits).length > 0) w.write(level, 'Limits:\n');
+  for (const name of sortedStrings(Object.keys(limits))) w.write(level + 1, `${name}:\t${canonicalQuantity(limits[name])}\n`);
+  if (Object.keys(requests).length > 0) w.write(level, 'Requests:\n');
+  for (const name of sortedStrings(Object.keys(requests))) w.write(level + 1, `${name}:\t${canonicalQuantity(requests[name])}\n`);
+}
+
+function describeContainers(label: string, containers: Container[], statuses: ContainerStatus[] | undefined,
+  resolver: EnvResolver | undefined, w: PrefixWriter, space: string): void {
+  const byName = new Map<string, ContainerStatus>();
+  for (const s of statuses ?? []) byName.set(s.name, s);
+  w.write(LEVEL_0, `${space}${label}:${containers.length === 0 ? ' <none>' : ''}\n`);
+  const nameIndent = space.length > 0 ? ' ' : '';
+  for (const c of containers) {
+    const status = byName.get(c.name);
+    // describeContainerBasicInfo
+    w.write(LEVEL_1, `${nameIndent}${c.name}:\n`);
+    if (status) w.write(LEVEL_2, `Container ID:\t${status.containerID ?? ''}\n`);
+    w.write(LEVEL_2, `Image:\t${c.image ?? ''}\n`);
+    if (status) w.write(LEVEL_2, `Image ID:\t${status.imageID ?? ''}\n`);
+    const [ports, hostPorts] = describeContainerPorts(c);
+    if (ports.includes(',')) w.write(LEVEL_2, `Ports:\t${ports}\n`);
+    else w.write(LEVEL_2, `Port:\t${stringOrNone(ports)}\n`);
+    if (hostPorts.includes(',')) w.write(LEVEL_2, `Host Ports:\t${hostPorts}\n`);
+    else w.write(LEVEL_2, `Host Port:\t${stringOrNone(hostPorts)}\n`);
+    const sp = c.securityContext?.seccompProfile;
+    if (sp) {
+      w.write(LEVEL_2, `SeccompProfile:\t${sp.type}\n`);
+      if (sp.type === 'Localhost') w.write(LEVEL_3, `LocalhostProfile:\t${sp.localhostProfile ?? ''}\n`);
+    }
+    // describeContainerCommand
+    if ((c.command ?? []).length > 0) {
+      w.write(LEVEL_2, 'Command:\n');
+      for (const cmd of c.command!) for (const s of cmd.split('\n')) w.write(LEVEL_3, `${s}\n`);
+    }
+    if ((c.args ?? []).length > 0) {
+      w.write(LEVEL_2, 'Args:\n');
+      for (const arg of c.args!) for (const s of arg.split('\n')) w.write(LEVEL_3, `${s}\n`);
+    }
+    // describeContainerState
+    if (status) {
+      describeStatus('State', status.state, w);
+      if (status.lastState?.terminated) describeStatus('Last State', status.lastState, w);
+      w.write(LEVEL_2, `Ready:\t${printBool(status.ready)}\n`);
+      w.write(LEVEL_2, `Restart Count:\t${status.restartCount ?? 0}\n`);
+    }
+    describeResources(c.resources as any, w, LEVEL_2);
+    // describeContainerProbe
+    if (c.livenessProbe) w.write(LEVEL_2, `Liveness:\t${describeProbe(c.livenessProbe)}\n`);
+    if (c.readinessProbe) w.write(LEVEL_2, `Readiness:\t${describeProbe(c.readinessProbe)}\n`);
+    if (c.startupProbe) w.write(LEVEL_2, `Startup:\t${describeProbe(c.startupProbe)}\n`);
+    // describeContainerEnvFrom
+    if ((c.envFrom ?? []).length > 0) {
+      w.write(LEVEL_2, 'Environment Variables from:\n');
+      for (const e of c.envFrom!) {
+        let from = '';
+        let name = '';
+        let optional = false;
+        if (e.configMapRef) {
+          from = 'ConfigMap';
+          name = e.configMapRef.name ?? '';
+          optional = e.configMapRef.optional === true;
+        } else if (e.secretRef) {
+          from = 'Secret';
+          name = e.secretRef.name ?? '';
+          optional = e.secretRef.optional === true;
+        }
+        if (!e.prefix) w.write(LEVEL_3, `${name}\t${from}\tOptional: ${optional}\n`);
+        else w.write(LEVEL_3, `${name}\t${from} with prefix '${e.prefix}'\tOptional: ${optional}\n`);
+      }
+    }
+    // describeContainerEnvVars
+    const env = c.env ?? [];
+    w.write(LEVEL_2, `Environment:${env.length === 0 ? '\t<none>' : ''}\n`);
+    for (const e of env) {
+      if (!e.valueFrom) {
+        (e.value ?? '').split('\n').forEach((s, i) => {
+          if (i === 0) w.write(LEVEL_3, `${e.name}:\t${s}\n`);
+          else w.write(LEVEL_3, `\t${s}\n`);
+        });
+        continue;
+      }
+      const vf = e.valueFrom;
+      if (vf.fieldRef) {
+        const v = resolver ? resolver(vf.fieldRef.fieldPath) : '';
+        w.write(LEVEL_3, `${e.name}:\t${v} (${vf.fieldRef.apiVersion ?? 'v1'}:${vf.fieldRef.fieldPath})\n`);
+      } else if (vf.resourceFieldRef) {
+        let v = containerResourceValue(vf.resourceFieldRef as any, c);
+        const resource = vf.resourceFieldRef.resource;
+        if (v === '0' && (resource === 'limits.cpu' || resource === 'limits.memory')) v = 'node allocatable';
+        w.write(LEVEL_3, `${e.name}:\t${v} (${resource})\n`);
+      } else if (vf.secretKeyRef) {
+        w.write(LEVEL_3, `${e.name}:\t<set to the key '${vf.secretKeyRef.key}' in secret '${vf.secretKeyRef.name ?? ''}'>\tOptional: ${vf.secretKeyRef.optional === true}\n`);
+      } else if (vf.configMapKeyRef) {
+        w.write(LEVEL_3, `${e.name}:\t<set to the key '${vf.configMapKeyRef.key}' of config map '${vf.configMapKeyRef.name ?? ''}'>\tOptional: ${vf.configMapKeyRef.optional === true}\n`);
+      }
+    }
+    // describeContainerVolumes
+    const mounts = [...(c.volumeMounts ?? [])].sort((a, b) => goLess(a.mountPath, b.mountPath));
+    w.write(LEVEL_2, `Mounts:${mounts.length === 0 ? '\t<none>' : ''}\n`);
+    for (const m of mounts) {
+      const flags = [m.readOnly ? 'ro' : 'rw'];
+      if (m.subPath) flags.push(`path=${goQuote(m.subPath)}`);
+      w.write(LEVEL_3, `${m.mountPath} from ${m.name} (${flags.join(',')})\n`);
+    }
+    if ((c.volumeDevices ?? []).length > 0) {
+      w.write(LEVEL_2, 'Devices:\n');
+      for (const d of [...c.volumeDevices!].sort((a, b) => goLess(a.devicePath, b.devicePath))) {
+        w.write(LEVEL_3, `${d.devicePath} from ${d.name}\n`);
+      }
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// volumes
+
+function goBoolPtr(v: boolean | undefined | null): string {
+  // 1.32 prints the *bool pointer itself for projected sources; an address is not reproducible, so a
+  // set value prints as the boolean.
+  return v === undefined || v === null ? '<nil>' : String(v);
+}
+
+function describeVolumes(volumes: any[] | undefined, w: PrefixWriter, space: string): void {
+  if (!volumes || volumes.length === 0) {
+    w.write(LEVEL_0, `${space}Volumes:\t<none>\n`);
+    return;
+  }
+  w.write(LEVEL_0, `${space}Volumes:\n`);
+  const nameIndent = space.length > 0 ? ' ' : '';
+  for (const v of volumes) {
+    w.write(LEVEL_1, `${nameIndent}${v.name}:\n`);
+    if (v.hostPath) {
+      w.write(LEVEL_2, `Type:\tHostPath (bare host directory volume)\n    Path:\t${v.hostPath.path}\n    HostPathType:\t${v.hostPath.type ?? '<none>'}\n`);
+    } else if (v.emptyDir) {
+      const sl = v.emptyDir.sizeLimit ? parseQuantity(v.emptyDir.sizeLimit) : undefined;
+      const sizeLimit = sl && sl.nanos > 0n ? formatQuantity(sl) : '<unset>';
+      w.write(LEVEL_2, `Type:\tEmptyDir (a temporary directory that shares a pod's lifetime)\n    Medium:\t${v.emptyDir.medium ?? ''}\n    SizeLimit:\t${sizeLimit}\n`);
+    } else if (v.secret) {
+      w.write(LEVEL_2, `Type:\tSecret (a volume populated by a Secret)\n    SecretName:\t${v.secret.secretName ?? ''}\n    Optional:\t${v.secret.optional === true}\n`);
+    } else if (v.configMap) {
+      w.write(LEVEL_2, `Type:\tConfigMap (a volume populated by a ConfigMap)\n    Name:\t${v.configMap.name ?? ''}\n    Optional:\t${v.configMap.optional === true}\n`);
+    } else if (v.nfs) {
+      w.write(LEVEL_2, `Type:\tNFS (an NFS mount that lasts the lifetime of a pod)\n    Server:\t${v.nfs.server}\n    Path:\t${v.nfs.path}\n    ReadOnly:\t${v.nfs.readOnly === true}\n`);
+    } else if (v.persistentVolumeClaim) {
+      w.write(LEVEL_2, `Type:\tPersistentVolumeClaim (a reference to a PersistentVolumeClaim in the same namespace)\n    ClaimName:\t${v.persistentVolumeClaim.claimName}\n    ReadOnly:\t${v.persistentVolumeClaim.readOnly === true}\n`);
+    } else if (v.ephemeral) {
+      w.write(LEVEL_2, 'Type:\tEphemeralVolume (an inline specification for a volume that gets created and deleted with the pod)\n');
+      const t = v.ephemeral.volumeClaimTemplate;
+      if (t) {
+        printPersistentVolumeClaim(new NestedPrefixWriter(w, LEVEL_2), { metadata: t.metadata, spec: t.spec } as PersistentVolumeClaim, false, 0);
+      }
+    } else if (v.downwardAPI) {
+      w.write(LEVEL_2, 'Type:\tDownwardAPI (a volume populated by information about the pod)\n    Items:\n');
+      for (const item of v.downwardAPI.items ?? []) {
+        if (item.fieldRef) w.write(LEVEL_3, `${item.fieldRef.fieldPath} -> ${item.path}\n`);
+        if (item.resourceFieldRef) w.write(LEVEL_3, `${item.resourceFieldRef.resource} -> ${item.path}\n`);
+      }
+    } else if (v.projected) {
+      // Kubernetes 1.32 form (the `Sources:` layout arrived in 1.33, kubernetes#129457)
+      w.write(LEVEL_2, 'Type:\tProjected (a volume that contains injected data from multiple sources)\n');
+      for (const src of v.projected.sources ?? []) {
+        if (src.secret) {
+          w.write(LEVEL_2, `SecretName:\t${src.secret.name ?? ''}\n    SecretOptionalName:\t${goBoolPtr(src.secret.optional)}\n`);
+        } else if (src.downwardAPI) {
+          w.write(LEVEL_2, 'DownwardAPI:\ttrue\n');
+        } else if (src.configMap) {
+          w.write(LEVEL_2, `ConfigMapName:\t${src.configMap.name ?? ''}\n    ConfigMapOptional:\t${goBoolPtr(src.configMap.optional)}\n`);
+        } else if (src.serviceAccountToken) {
+          w.write(LEVEL_2, `TokenExpirationSeconds:\t${src.serviceAccountToken.expirationSeconds ?? 3600}\n`);
+        }
+      }
+    } else if (v.csi) {
+      w.write(LEVEL_2, `Type:\tCSI (a Container Storage Interface (CSI) volume source)\n    Driver:\t${v.csi.driver}\n    FSType:\t${v.csi.fsType ?? ''}\n    ReadOnly:\t${v.csi.readOnly === true}\n`);
+      printLabelsMultiline(w, 'VolumeAttributes', v.csi.volumeAttributes, '    ');
+    } else if (v.image) {
+      w.write(LEVEL_2, `Type:\tImage (a container image or OCI artifact)\n    Reference:\t${v.image.reference ?? ''}\n    PullPolicy:\t${v.image.pullPolicy ?? ''}\n`);
+    } else {
+      w.write(LEVEL_1, '<unknown>\n');
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// QoS and resource requests
+
+function effectiveRequests(c: Container): ResourceList {
+  // The API server defaults requests to limits when unset.
+  const req: Record<string, string> = { ...(c.resources?.limits as Record<string, string> ?? {}), ...(c.resources?.requests as Record<string, string> ?? {}) };
+  return parseResourceList(req);
+}
+
+/** kubectl pkg/util/qos GetPodQOS: status.qosClass if set, else ComputePodQOS. */
+export function podQOSClass(pod: Pod): string {
+  if (pod.status?.qosClass) return pod.status.qosClass;
+  const requests: ResourceList = {};
+  const limits: ResourceList = {};
+  let isGuaranteed = true;
+  const supported = (n: string) => n === 'cpu' || n === 'memory';
+  const all = [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])];
+  for (const c of all) {
+    for (const [name, q] of Object.entries(effectiveRequests(c))) {
+      if (!supported(name) || q.nanos <= 0n) continue;
+      addResourceList(requests, { [name]: q });
+    }
+    const found = new Set<string>();
+    for (const [name, q] of Object.entries(parseResourceList(c.resources?.limits as Record<string, string>))) {
+      if (!supported(name) || q.nanos <= 0n) continue;
+      found.add(name);
+      addResourceList(limits, { [name]: q });
+    }
+    if (!(found.has('cpu') && found.has('memory'))) isGuaranteed = false;
+  }
+  if (Object.keys(requests).length === 0 && Object.keys(limits).length === 0) return 'BestEffort';
+  if (isGuaranteed) {
+    for (const [name, req] of Object.entries(requests)) {
+      if (!limits[name] || limits[name].nanos !== req.nanos) {
+        isGuaranteed = false;
+        break;
+      }
+    }
+  }
+  if (isGuaranteed && Object.keys(requests).length === Object.keys(limits).length) return 'Guaranteed';
+  return 'Burstable';
+}
+
+/** kubectl pkg/util/resource PodRequestsAndLimits (sidecar-aware; overhead added). */
+export function podRequestsAndLimits(pod: Pod): { requests: ResourceList; limits: ResourceList } {
+  const compute = (get: (c: Container) => ResourceList): ResourceList => {
+    const reqs: ResourceList = {};
+    for (const c of pod.spec?.containers ?? []) addResourceList(reqs, get(c));
+    const restartable: ResourceList = {};
+    const initReqs: ResourceList = {};
+    for (const c of pod.spec?.initContainers ?? []) {
+      let containerReqs = get(c);
+      if (c.restartPolicy === 'Always') {
+        addResourceList(reqs, containerReqs);
+        addResourceList(restartable, containerReqs);
+        containerReqs = restartable;
+      } else {
+        const tmp: ResourceList = {};
+        addResourceList(tmp, containerReqs);
+        addResourceList(tmp, restartable);
+        containerReqs = tmp;
+      }
+      maxResourceList(initReqs, containerReqs);
+    }
+    maxResourceList(reqs, initReqs);
+    if (pod.spec?.overhead) addResourceList(reqs, parseResourceList(pod.spec.overhead as Record<string, string>));
+    return reqs;
+  };
+  return {
+    requests: compute(effectiveRequests),
+    limits: compute((c) => parseResourceList(c.resources?.limits as Record<string, string>)),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pod
+
+export interface DescribeOptions {
+  /**
+   * `--show-events` (default true). Passing `events: null` to a describer has the same effect as
+   * false.
+   */
+  showEvents?: boolean;
+}
+
+/**
+ * `kubectl describe pod`. `events` may contain events for other objects; only those whose
+ * involvedObject is this pod are shown. `null` hides the Events section (`--show-events=false`).
+ */
+export function describePod(pod: Pod | KObject, events: Event[] | null | undefined, now: number, opts: DescribeOptions = {}): string {
+  const p = pod as Pod;
+  const meta = p.metadata ?? {};
+  const spec = p.spec ?? ({ containers: [] } as NonNullable<Pod['spec']>);
+  const status = p.status ?? {};
+  return tabbedString((w) => {
+    w.write(LEVEL_0, `Name:\t${meta.name ?? ''}\n`);
+    w.write(LEVEL_0, `Namespace:\t${meta.namespace ?? ''}\n`);
+    if (spec.priority !== undefined && spec.priority !== null) w.write(LEVEL_0, `Priority:\t${spec.priority}\n`);
+    if (spec.priorityClassName) w.write(LEVEL_0, `Priority Class Name:\t${spec.priorityClassName}\n`);
+    if (spec.runtimeClassName) w.write(LEVEL_0, `Runtime Class Name:\t${spec.runtimeClassName}\n`);
+    if (spec.serviceAccountName) w.write(LEVEL_0, `Service Account:\t${spec.serviceAccountName}\n`);
+    if (!spec.nodeName) w.write(LEVEL_0, 'Node:\t<none>\n');
+    else w.write(LEVEL_0, `Node:\t${spec.nodeName}/${status.hostIP ?? ''}\n`);
+    if (status.startTime) w.write(LEVEL_0, `Start Time:\t${formatRFC1123Z(status.startTime)}\n`);
+    printLabelsMultiline(w, 'Labels', meta.labels);
+    printAnnotationsMultiline(w, 'Annotations', meta.annotations);
+    if (meta.deletionTimestamp && status.phase !== 'Failed' && status.phase !== 'Succeeded') {
+      w.write(LEVEL_0, `Status:\tTerminating (lasts ${translateTimestampSince(meta.deletionTimestamp, now)})\n`);
+      w.write(LEVEL_0, `Termination Grace Period:\t${meta.deletionGracePeriodSeconds ?? 0}s\n`);
+    } else {
+      w.write(LEVEL_0, `Status:\t${status.phase ?? ''}\n`);
+    }
+    if (status.reason) w.write(LEVEL_0, `Reason:\t${status.reason}\n`);
+    if (status.message) w.write(LEVEL_0, `Message:\t${status.message}\n`);
+    const sp = spec.securityContext?.seccompProfile;
+    if (sp) {
+      w.write(LEVEL_0, `SeccompProfile:\t${sp.type}\n`);
+      if (sp.type === 'Localhost') w.write(LEVEL_0, `LocalhostProfile:\t${sp.localhostProfile ?? ''}\n`);
+    }
+    // remove when .IP field is deprecated
+    w.write(LEVEL_0, `IP:\t${status.podIP ?? ''}\n`);
+    // describePodIPs
+    const podIPs = status.podIPs ?? [];
+    if (podIPs.length === 0) {
+      w.write(LEVEL_0, 'IPs:\t<none>\n');
+    } else {
+      w.write(LEVEL_0, 'IPs:\n');
+      for (const ip of podIPs) w.write(LEVEL_1, `IP:\t${ip.ip}\n`);
+    }
+    const ctrl = controllerOf(p as any);
+    if (ctrl) w.write(LEVEL_0, `Controlled By:\t${ctrl.kind}/${ctrl.name}\n`);
+    if (status.nominatedNodeName) w.write(LEVEL_0, `NominatedNodeName:\t${status.nominatedNodeName}\n`);
+    if ((spec as any).resources) {
+      w.write(LEVEL_0, 'Resources:\n');
+      describeResources((spec as any).resources, w, LEVEL_1);
+    }
+    const resolver = podFieldResolver(p);
+    if ((spec.initContainers ?? []).length > 0) {
+      describeContainers('Init Containers', spec.initContainers!, status.initContainerStatuses, resolver, w, '');
+    }
+    describeContainers('Containers', spec.containers ?? [], status.containerStatuses, resolver, w, '');
+    if ((spec.ephemeralContainers ?? []).length > 0) {
+      describeContainers('Ephemeral Containers', spec.ephemeralContainers as Container[], status.ephemeralContainerStatuses, resolver, w, '');
+    }
+    if ((spec.readinessGates ?? []).length > 0) {
+      w.write(LEVEL_0, 'Readiness Gates:\n  Type\tStatus\n');
+      for (const g of spec.readinessGates!) {
+        const c = status.conditions?.find((x) => x.type === g.conditionType);
+        w.write(LEVEL_1, `${g.conditionType} \t${c ? c.status : '<none>'} \n`);
+      }
+    }
+    if ((status.conditions ?? []).length > 0) {
+      w.write(LEVEL_0, 'Conditions:\n  Type\tStatus\n');
+      for (const c of status.conditions!) w.write(LEVEL_1, `${c.type} \t${c.status} \n`);
+    }
+    describeVolumes(spec.volumes, w, '');
+    w.write(LEVEL_0, `QoS Class:\t${podQOSClass(p)}\n`);
+    printLabelsMultiline(w, 'Node-Selectors', spec.nodeSelector);
+    printTolerationsMultiline(w, 'Tolerations', spec.tolerations);
+    describeTopologySpreadConstraints(spec.topologySpreadConstraints, w, '');
+    if (events && opts.showEvents !== false) {
+      describeEvents(events.filter((e) => matchesInvolved(e, 'Pod', meta.name ?? '', meta.namespace ?? '', meta.uid)), w, now);
+    }
+  });
+}
+
+function describeTopologySpreadConstraints(tscs: any[] | undefined, w: PrefixWriter, space: string): void {
+  if (!tscs || tscs.length === 0) return;
+  const sorted = [...tscs].sort((a, b) => goLess(a.topologyKey, b.topologyKey));
+  w.write(LEVEL_0, `${space}Topology Spread Constraints:\t`);
+  sorted.forEach((t, i) => {
+    if (i !== 0) {
+      w.write(LEVEL_0, space);
+      w.write(LEVEL_0, '\t');
+    }
+    let s = `${t.topologyKey}:${t.whenUnsatisfiable} when max skew ${t.maxSkew} is exceeded`;
+    if (t.labelSelector) s += ` for selector ${formatLabelSelector(t.labelSelector)}`;
+    w.write(LEVEL_0, `${s}\n`);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Node
+
+export interface DescribeNodeOptions extends DescribeOptions {
+  /**
+   * The node's Lease (kube-node-lease/<node>). When omitted, one is synthesised as the kubelet would
+   * keep it: holder = node name, acquire time unset, renew time = the Ready condition's heartbeat.
+   */
+  lease?: { holderIdentity?: string; acquireTime?: string; renewTime?: string } | null;
+}
+
+/**
+ * `kubectl describe node`. `pods` may be all pods; the non-terminated ones bound to this node are
+ * listed. `events` may be all events; those involving this node are shown.
+ */
+export function describeNode(node: Node | KObject, pods: Array<Pod | KObject>, events: Event[] | null | undefined, now: number,
+  opts: DescribeNodeOptions = {}): string {
+  const n = node as Node;
+  const name = n.metadata?.name ?? '';
+  return tabbedString((w) => {
+    w.write(LEVEL_0, `Name:\t${name}\n`);
+    const roles = findNodeRoles(n);
+    w.write(LEVEL_0, `Roles:\t${roles.length > 0 ? roles.join(',') : '<none>'}\n`);
+    printLabelsMultiline(w, 'Labels', n.metadata?.labels);
+    printAnnotationsMultiline(w, 'Annotations', n.metadata?.annotations);
+    w.write(LEVEL_0, `CreationTimestamp:\t${formatRFC1123Z(n.metadata?.creationTimestamp)}\n`);
+    printTaintsMultiline(w, 'Taints', n.spec?.taints as any);
+    w.write(LEVEL_0, `Unschedulable:\t${n.spec?.unschedulable === true}\n`);
+
+    const ready = n.status?.conditions?.find((c) => c.type === 'Ready');
+    const lease = opts.lease === undefined
+      ? { holderIdentity: name, renewTime: ready?.lastHeartbeatTime }
+      : opts.lease;
+    w.write(LEVEL_0, 'Lease:\n');
+    w.write(LEVEL_1, `HolderIdentity:\t${lease?.holderIdentity ?? '<unset>'}\n`);
+    w.write(LEVEL_1, `AcquireTime:\t${lease?.acquireTime ? formatRFC1123Z(lease.acquireTime) : '<unset>'}\n`);
+    w.write(LEVEL_1, `RenewTime:\t${lease?.renewTime ? formatRFC1123Z(lease.renewTime) : '<unset>'}\n`);
+
+    const conds = n.status?.conditions ?? [];
+    if (conds.length > 0) {
+      w.write(LEVEL_0, 'Conditions:\n  Type\tStatus\tLastHeartbeatTime\tLastTransitionTime\tReason\tMessage\n');
+      w.write(LEVEL_1, '----\t------\t-----------------\t------------------\t------\t-------\n');
+      for (const c of conds) {
+        w.write(LEVEL_1, `${c.type} \t${c.status} \t${formatRFC1123Z(c.lastHeartbeatTime)} \t${formatRFC1123Z(c.lastTransitionTime)} \t${c.reason ?? ''} \t${c.message ?? ''}\n`);
+      }
+    }
+    w.write(LEVEL_0, 'Addresses:\n');
+    for (const a of n.status?.addresses ?? []) w.write(LEVEL_1, `${a.type}:\t${a.address}\n`);
+
+    const printResourceList = (rl: Record<string, string>) => {
+      for (const r of sortedStrings(Object.keys(rl))) w.write(LEVEL_0, `  ${r}:\t${canonicalQuantity(rl[r])}\n`);
+    };
+    const capacity = (n.status?.capacity ?? {}) as Record<string, string>;
+    const allocatableRaw = (n.status?.allocatable ?? {}) as Record<string, string>;
+    if (Object.keys(capacity).length > 0) {
+      w.write(LEVEL_0, 'Capacity:\n');
+      printResourceList(capacity);
+    }
+    if (Object.keys(allocatableRaw).length > 0) {
+      w.write(LEVEL_0, 'Allocatable:\n');
+      printResourceList(allocatableRaw);
+    }
+    const info: Record<string, string | undefined> = (n.status?.nodeInfo ?? {}) as any;
+    w.write(LEVEL_0, 'System Info:\n');
+    w.write(LEVEL_0, `  Machine ID:\t${info.machineID ?? ''}\n`);
+    w.write(LEVEL_0, `  System UUID:\t${info.systemUUID ?? ''}\n`);
+    w.write(LEVEL_0, `  Boot ID:\t${info.bootID ?? ''}\n`);
+    w.write(LEVEL_0, `  Kernel Version:\t${info.kernelVersion ?? ''}\n`);
+    w.write(LEVEL_0, `  OS Image:\t${info.osImage ?? ''}\n`);
+    w.write(LEVEL_0, `  Operating System:\t${info.operatingSystem ?? ''}\n`);
+    w.write(LEVEL_0, `  Architecture:\t${info.architecture ?? ''}\n`);
+    w.write(LEVEL_0, `  Container Runtime Version:\t${info.containerRuntimeVersion ?? ''}\n`);
+    w.write(LEVEL_0, `  Kubelet Version:\t${info.kubeletVersion ?? ''}\n`);
+    w.write(LEVEL_0, `  Kube-Proxy Version:\t${info.kubeProxyVersion ?? ''}\n`);
+    if (n.spec?.podCIDR) w.write(LEVEL_0, `PodCIDR:\t${n.spec.podCIDR}\n`);
+    if ((n.spec?.podCIDRs ?? []).length > 0) w.write(LEVEL_0, `PodCIDRs:\t${n.spec!.podCIDRs!.join(',')}\n`);
+    if (n.spec?.providerID) w.write(LEVEL_0, `ProviderID:\t${n.spec.providerID}\n`);
+
+    // describeNodeResource
+    const nodePods = (pods as Pod[])
+      .filter((p) => p.spec?.nodeName === name && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed')
+      .sort((a, b) => compareByStorageKey(a as KObject, b as KObject));
+    const allocatable = parseResourceList(Object.keys(allocatableRaw).length > 0 ? allocatableRaw : capacity);
+    const allocCpu = milliValue(allocatable.cpu ?? zeroQuantity());
+    const allocMem = value(allocatable.memory ?? zeroQuantity());
+    const pct = (x: number, total: number) => (total === 0 ? 0 : Math.trunc((x / total) * 100));
+    const q = (rl: ResourceList, r: string): Quantity => rl[r] ?? zeroQuantity();
+    w.write(LEVEL_0, `Non-terminated Pods:\t(${nodePods.length} in total)\n`);
+    w.write(LEVEL_1, 'Namespace\tName\t\tCPU Requests\tCPU Limits\tMemory Requests\tMemory Limits\tAge\n');
+    w.write(LEVEL_1, '---------\t----\t\t------------\t----------\t---------------\t-------------\t---\n');
+    const totalReq: ResourceList = {};
+    const totalLim: ResourceList = {};
+    for (const p of nodePods) {
+      const { requests, limits } = podRequestsAndLimits(p);
+      addResourceList(totalReq, requests);
+      addResourceList(totalLim, limits);
+      const cr = q(requests, 'cpu');
+      const cl = q(limits, 'cpu');
+      const mr = q(requests, 'memory');
+      const ml = q(limits, 'memory');
+      w.write(LEVEL_1, `${p.metadata?.namespace ?? ''}\t${p.metadata?.name ?? ''}\t\t` +
+        `${formatQuantity(cr)} (${pct(milliValue(cr), allocCpu)}%)\t${formatQuantity(cl)} (${pct(milliValue(cl), allocCpu)}%)\t` +
+        `${formatQuantity(mr)} (${pct(value(mr), allocMem)}%)\t${formatQuantity(ml)} (${pct(value(ml), allocMem)}%)\t` +
+        `${translateTimestampSince(p.metadata?.creationTimestamp, now)}\n`);
+    }
+    w.write(LEVEL_0, 'Allocated resources:\n  (Total limits may be over 100 percent, i.e., overcommitted.)\n');
+    w.write(LEVEL_1, 'Resource\tRequests\tLimits\n');
+    w.write(LEVEL_1, '--------\t--------\t------\n');
+    const allocEph = value(allocatable['ephemeral-storage'] ?? zeroQuantity());
+    const row = (res: string, byMilli: boolean, total: number) => {
+      const r = q(totalReq, res);
+      const l = q(totalLim, res);
+      const rv = byMilli ? milliValue(r) : value(r);
+      const lv = byMilli ? milliValue(l) : value(l);
+      w.write(LEVEL_1, `${res}\t${formatQuantity(r)} (${pct(rv, total)}%)\t${formatQuantity(l)} (${pct(lv, total)}%)\n`);
+    };
+    row('cpu', true, allocCpu);
+    row('memory', false, allocMem);
+    row('ephemeral-storage', false, allocEph);
+    const standard = new Set(['cpu', 'memory', 'ephemeral-storage', 'pods']);
+    const hugePages = sortedStrings(Object.keys(allocatable).filter((r) => r.startsWith('hugepages-')));
+    for (const r of hugePages) row(r, false, value(allocatable[r]));
+    const ext = sortedStrings(Object.keys(allocatable).filter((r) => !r.startsWith('hugepages-') && !standard.has(r) && !r.startsWith('requests.') && !r.startsWith('limits.')));
+    for (const r of ext) w.write(LEVEL_1, `${r}\t${formatQuantity(q(totalReq, r))}\t${formatQuantity(q(totalLim, r))}\n`);
+
+    if (events && opts.showEvents !== false) {
+      describeEvents(events.filter((e) => matchesInvolved(e, 'Node', name, undefined)), w, now);
+    }
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Namespace, Service, PVC, ConfigMap, generic
+
+export interface DescribeObjectOptions extends DescribeOptions {
+  /** Service: the Endpoints object of the same name (core/v1 shape). */
+  endpoints?: any;
+  /** Service: EndpointSlices of the service (discovery/v1 shape); used if `endpoints` is absent. */
+  endpointSlices?: any[];
+  /** PVC: pods in the namespace (those mounting the claim are listed under "Used By"). */
+  pods?: Array<Pod | KObject>;
+  /** Namespace: ResourceQuota objects in it (default none → "No resource quota."). */
+  resourceQuotas?: any[];
+  /** Namespace: LimitRange objects in it (default none → "No LimitRange resource."). */
+  limitRanges?: any[];
+  /** Node: see {@link DescribeNodeOptions.lease} */
+  lease?: DescribeNodeOptions['lease'];
+}
+
+function describeNamespace(ns: Namespace, opts: DescribeObjectOptions): string {
+  return tabbedString((w) => {
+    w.write(LEVEL_0, `Name:\t${ns.metadata?.name ?? ''}\n`);
+    printLabelsMultiline(w, 'Labels', ns.metadata?.labels);
+    printAnnotationsMultiline(w, 'Annotations', ns.metadata?.annotations);
+    w.write(LEVEL_0, `Status:\t${ns.status?.phase ?? ''}\n`);
+    const conds = (ns.status as any)?.conditions ?? [];
+    if (conds.length > 0) {
+      w.write(LEVEL_0, 'Conditions:\n');
+      w.write(LEVEL_1, 'Type\tStatus\tLastTransitionTime\tReason\tMessage\n');
+      w.write(LEVEL_1, '----\t------\t------------------\t------\t-------\n');
+      for (const c of conds) {
+        w.write(LEVEL_1, `${c.type}\t${c.status}\t${formatRFC1123Z(c.lastTransitionTime)}\t${c.reason ?? ''}\t${c.message ?? ''}\n`);
+      }
+    }
+    w.write(LEVEL_0, '\n');
+    const quotas = [...(opts.resourceQuotas ?? [])].sort((a, b) => goLess(a.metadata?.name ?? '', b.metadata?.name ?? ''));
+    if (quotas.length === 0) {
+      w.write(LEVEL_0, 'No resource quota.\n');
+    } else {
+      w.write(LEVEL_0, 'Resource Quotas\n');
+      for (const rq of quotas) {
+        w.write(LEVEL_1, `Name:\t${rq.metadata?.name ?? ''}\n`);
+        w.write(LEVEL_1, 'Resource\tUsed\tHard\n');
+        w.write(LEVEL_1, '--------\t---\t---\n');
+        const hard = rq.status?.hard ?? {};
+        const used = rq.status?.used ?? {};
+        for (const r of sortedStrings(Object.keys(hard))) {
+          w.write(LEVEL_1, `${r}\t${canonicalQuantity(used[r] ?? '0')}\t${canonicalQuantity(hard[r])}\n`);
+        }
+      }
+    }
+    w.write(LEVEL_0, '\n');
+    const lrs = opts.limitRanges ?? [];
+    if (lrs.length === 0) {
+      w.write(LEVEL_0, 'No LimitRange resource.\n');
+    } else {
+      w.write(LEVEL_0, 'Resource Limits\n Type\tResource\tMin\tMax\tDefault Request\tDefault Limit\tMax Limit/Request Ratio\n');
+      w.write(LEVEL_0, ' ----\t--------\t---\t---\t---------------\t-------------\t-----------------------\n');
+      for (const lr of lrs) {
+        for (const item of lr.spec?.limits ?? []) {
+          const names = new Set<string>();
+          for (const f of ['max', 'min', 'default', 'defaultRequest', 'maxLimitRequestRatio']) {
+            for (const k of Object.keys(item[f] ?? {})) names.add(k);
+          }
+          // Go iterates a map here (random order); sorted for determinism
+          for (const k of sortedStrings(names)) {
+            const get = (f: string) => (item[f]?.[k] !== undefined ? canonicalQuantity(item[f][k]) : '-');
+            w.write(LEVEL_0, ` ${item.type}\t${k}\t${get('min')}\t${get('max')}\t${get('defaultRequest')}\t${get('default')}\t${get('maxLimitRequestRatio')}\n`);
+          }
+        }
+      }
+    }
+  });
+}
+
+function formatEndpointSlices(slices: any[], portName: string): string {
+  if (slices.length === 0) return '<none>';
+  const list: string[] = [];
+  const max = 3;
+  let more = false;
+  let count = 0;
+  for (const s of slices) {
+    const eps: any[] = s.endpoints ?? [];
+    const ports: any[] = s.ports ?? [];
+    if (ports.length === 0) {
+      for (const ep of eps) {
+        if (list.length === max) more = true;
+        if (ep.conditions?.ready === false) continue;
+        if (!more) list.push(ep.addresses[0]);
+        count++;
+      }
+    } else {
+      for (const port of ports) {
+        if ((port.name ?? '') !== portName) continue;
+        for (const ep of eps) {
+          if (list.length === max) more = true;
+          if (ep.conditions?.ready === false) continue;
+          if (!more) list.push(joinHostPort(ep.addresses[0], port.port));
+          count++;
+        }
+      }
+    }
+  }
+  const ret = list.join(',');
+  return more ? `${ret} + ${count - max} more...` : ret;
+}
+
+function describeService(svc: Service, events: Event[] | null | undefined, now: number, opts: DescribeObjectOptions): string {
+  const spec = svc.spec ?? {};
+  return tabbedString((w) => {
+    w.write(LEVEL_0, `Name:\t${svc.metadata?.name ?? ''}\n`);
+    w.write(LEVEL_0, `Namespace:\t${svc.metadata?.namespace ?? ''}\n`);
+    printLabelsMultiline(w, 'Labels', svc.metadata?.labels);
+    printAnnotationsMultiline(w, 'Annotations', svc.metadata?.annotations);
+    w.write(LEVEL_0, `Selector:\t${formatLabels(spec.selector)}\n`);
+    w.write(LEVEL_0, `Type:\t${spec.type ?? 'ClusterIP'}\n`);
+    if (spec.ipFamilyPolicy) w.write(LEVEL_0, `IP Family Policy:\t${spec.ipFamilyPolicy}\n`);
+    w.write(LEVEL_0, `IP Families:\t${(spec.ipFamilies ?? []).length > 0 ? spec.ipFamilies!.join(',') : '<none>'}\n`);
+    w.write(LEVEL_0, `IP:\t${spec.clusterIP ?? ''}\n`);
+    w.write(LEVEL_0, `IPs:\t${(spec.clusterIPs ?? []).length > 0 ? spec.clusterIPs!.join(',') : '<none>'}\n`);
+    if ((spec.externalIPs ?? []).length > 0) w.write(LEVEL_0, `External IPs:\t${spec.externalIPs!.join(',')}\n`);
+    if (spec.loadBalancerIP) w.write(LEVEL_0, `Desired LoadBalancer IP:\t${spec.loadBalancerIP}\n`);
+    if (spec.externalName) w.write(LEVEL_0, `External Name:\t${spec.externalName}\n`);
+    const ingress = svc.status?.loadBalancer?.ingress ?? [];
+    if (ingress.length > 0) {
+      const list = ingress.map((i) => (i.ip ? i.ip + ((i as any).ipMode ? ` (${(i as any).ipMode})` : '') : i.hostname ?? '')).join(', ');
+      w.write(LEVEL_0, `LoadBalancer Ingress:\t${list}\n`);
+    }
+    for (const sp of spec.ports ?? []) {
+      const name = sp.name || '<unset>';
+      const proto = sp.protocol ?? 'TCP';
+      w.write(LEVEL_0, `Port:\t${name}\t${sp.port}/${proto}\n`);
+      const tp = sp.targetPort ?? sp.port;
+      w.write(LEVEL_0, `TargetPort:\t${tp}/${proto}\n`);
+      if (sp.nodePort) w.write(LEVEL_0, `NodePort:\t${name}\t${sp.nodePort}/${proto}\n`);
+      const eps = opts.endpoints !== undefined
+        ? formatEndpoints(opts.endpoints, new Set([sp.name ?? '']))
+        : formatEndpointSlices(opts.endpointSlices ?? [], sp.name ?? '');
+      w.write(LEVEL_0, `Endpoints:\t${eps}\n`);
+    }
+    w.write(LEVEL_0, `Session Affinity:\t${spec.sessionAffinity ?? 'None'}\n`);
+    if (spec.externalTrafficPolicy) w.write(LEVEL_0, `External Traffic Policy:\t${spec.externalTrafficPolicy}\n`);
+    if (spec.internalTrafficPolicy) w.write(LEVEL_0, `Internal Traffic Policy:\t${spec.internalTrafficPolicy}\n`);
+    if (spec.healthCheckNodePort) w.write(LEVEL_0, `HealthCheck NodePort:\t${spec.healthCheckNodePort}\n`);
+    if ((spec.loadBalancerSourceRanges ?? []).length > 0) {
+      w.write(LEVEL_0, `LoadBalancer Source Ranges:\t${spec.loadBalancerSourceRanges!.join(',')}\n`);
+    }
+    if ((spec as any).trafficDistribution) w.write(LEVEL_0, `Traffic Distribution:\t${(spec as any).trafficDistribution}\n`);
+    if (events && opts.showEvents !== false) {
+      describeEvents(events.filter((e) => matchesInvolved(e, 'Service', svc.metadata?.name ?? '', svc.metadata?.namespace ?? '')), w, now);
+    }
+  });
+}
+
+/** printPersistentVolumeClaim: shared by PVCs and ephemeral-volume claim templates (isFullPVC=false). */
+function printPersistentVolumeClaim(w: PW, pvc: PersistentVolumeClaim, isFullPVC: boolean, now: number): void {
+  if (isFullPVC) {
+    w.write(LEVEL_0, `Name:\t${pvc.metadata?.name ?? ''}\n`);
+    w.write(LEVEL_0, `Namespace:\t${pvc.metadata?.namespace ?? ''}\n`);
+  }
+  w.write(LEVEL_0, `StorageClass:\t${pvcStorageClass(pvc)}\n`);
+  if (isFullPVC) {
+    if (pvc.metadata?.deletionTimestamp) {
+      w.write(LEVEL_0, `Status:\tTerminating (lasts ${translateTimestampSince(pvc.metadata.deletionTimestamp, now)})\n`);
+    } else {
+      w.write(LEVEL_0, `Status:\t${pvc.status?.phase ?? ''}\n`);
+    }
+  }
+  w.write(LEVEL_0, `Volume:\t${pvc.spec?.volumeName ?? ''}\n`);
+  printLabelsMultiline(w, 'Labels', pvc.metadata?.labels);
+  printAnnotationsMultiline(w, 'Annotations', pvc.metadata?.annotations);
+  if (isFullPVC) w.write(LEVEL_0, `Finalizers:\t${goStringSlice(pvc.metadata?.finalizers)}\n`);
+  let capacity = '';
+  let accessModes = '';
+  if (pvc.spec?.volumeName) {
+    accessModes = accessModesString(pvc.status?.accessModes);
+    capacity = canonicalQuantity(pvc.status?.capacity?.storage);
+  }
+  w.write(LEVEL_0, `Capacity:\t${capacity}\n`);
+  w.write(LEVEL_0, `Access Modes:\t${accessModes}\n`);
+  if (pvc.spec?.volumeMode) w.write(LEVEL_0, `VolumeMode:\t${pvc.spec.volumeMode}\n`);
+  const ds = pvc.spec?.dataSource;
+  if (ds) {
+    w.write(LEVEL_0, 'DataSource:\n');
+    if (ds.apiGroup) w.write(LEVEL_1, `APIGroup:\t${ds.apiGroup}\n`);
+    w.write(LEVEL_1, `Kind:\t${ds.kind}\n`);
+    w.write(LEVEL_1, `Name:\t${ds.name}\n`);
+  }
+}
+
+function describePVC(pvc: PersistentVolumeClaim, events: Event[] | null | undefined, now: number, opts: DescribeObjectOptions): string {
+  const name = pvc.metadata?.name ?? '';
+  const ns = pvc.metadata?.namespace ?? '';
+  return tabbedString((w) => {
+    printPersistentVolumeClaim(w, pvc, true, now);
+    // getPodsForPVC + printPodsMultiline
+    const nsPods = (opts.pods ?? []).filter((p) => (p.metadata?.namespace ?? '') === ns) as Pod[];
+    const users: Pod[] = [];
+    for (const p of nsPods) {
+      for (const v of p.spec?.volumes ?? []) if (v.persistentVolumeClaim?.claimName === name) users.push(p);
+    }
+    for (const ref of pvc.metadata?.ownerReferences ?? []) {
+      if (ref.kind !== 'Pod') continue;
+      const owner = nsPods.find((p) => p.metadata?.uid === ref.uid);
+      if (owner && !users.some((u) => u.metadata?.uid === owner.metadata?.uid)) users.push(owner);
+    }
+    w.write(LEVEL_0, 'Used By:\t');
+    if (users.length === 0) {
+      w.writeLine('<none>');
+    } else {
+      [...users].sort((a, b) => goLess(a.metadata?.name ?? '', b.metadata?.name ?? '')).forEach((p, i) => {
+        if (i !== 0) w.write(LEVEL_0, '\t');
+        w.write(LEVEL_0, `${p.metadata?.name ?? ''}\n`);
+      });
+    }
+    const conds = (pvc.status as any)?.conditions ?? [];
+    if (conds.length > 0) {
+      w.write(LEVEL_0, 'Conditions:\n');
+      w.write(LEVEL_1, 'Type\tStatus\tLastProbeTime\tLastTransitionTime\tReason\tMessage\n');
+      w.write(LEVEL_1, '----\t------\t-----------------\t------------------\t------\t-------\n');
+      for (const c of conds) {
+        w.write(LEVEL_1, `${c.type} \t${c.status} \t${formatRFC1123Z(c.lastProbeTime)} \t${formatRFC1123Z(c.lastTransitionTime)} \t${c.reason ?? ''} \t${c.message ?? ''}\n`);
+      }
+    }
+    if (events && opts.showEvents !== false) {
+      describeEvents(events.filter((e) => matchesInvolved(e, 'PersistentVolumeClaim', name, ns)), w, now);
+    }
+  });
+}
+
+function describeConfigMap(cm: ConfigMap, events: Event[] | null | undefined, now: number, opts: DescribeObjectOptions): string {
+  return tabbedString((w) => {
+    w.write(LEVEL_0, `Name:\t${cm.metadata?.name ?? ''}\n`);
+    w.write(LEVEL_0, `Namespace:\t${cm.metadata?.namespace ?? ''}\n`);
+    printLabelsMultiline(w, 'Labels', cm.metadata?.labels);
+    printAnnotationsMultiline(w, 'Annotations', cm.metadata?.annotations);
+    w.write(LEVEL_0, '\nData\n====\n');
+    // Go iterates the map (random order); sorted here for determinism
+    for (const k of sortedStrings(Object.keys(cm.data ?? {}))) {
+      w.write(LEVEL_0, `${k}:\n----\n`);
+      w.write(LEVEL_0, `${cm.data![k]}\n`);
+      w.write(LEVEL_0, '\n');
+    }
+    w.write(LEVEL_0, '\nBinaryData\n====\n');
+    for (const k of sortedStrings(Object.keys(cm.binaryData ?? {}))) {
+      w.write(LEVEL_0, `${k}: ${base64DecodedLength(cm.binaryData![k])} bytes\n`);
+    }
+    w.write(LEVEL_0, '\n');
+    if (events && opts.showEvents !== false) {
+      describeEvents(events.filter((e) => matchesInvolved(e, 'ConfigMap', cm.metadata?.name ?? '', cm.metadata?.namespace ?? '')), w, now);
+    }
+  });
+}
+
+function base64DecodedLength(b64: string): number {
+  const clean = b64.replace(/=+$/, '');
+  return Math.floor((clean.length * 3) / 4);
+}
+
+/** fatih/camelcase.Split */
+function camelcaseSplit(src: string): string[] {
+  const runes: string[][] = [];
+  let lastClass = 0;
+  for (const r of src) {
+    let cls: number;
+    if (/\p{Ll}/u.test(r)) cls = 1;
+    else if (/\p{Lu}/u.test(r)) cls = 2;
+    else if (/\p{Nd}/u.test(r)) cls = 3;
+    else cls = 4;
+    if (cls === lastClass) runes[runes.length - 1].push(r);
+    else runes.push([r]);
+    lastClass = cls;
+  }
+  for (let i = 0; i < runes.length - 1; i++) {
+    if (/\p{Lu}/u.test(runes[i][0]) && /\p{Ll}/u.test(runes[i + 1][0])) {
+      runes[i + 1] = [runes[i][runes[i].length - 1], ...runes[i + 1]];
+      runes[i] = runes[i].slice(0, -1);
+    }
+  }
+  return runes.filter((r) => r.length > 0).map((r) => r.join(''));
+}
+
+/** smartLabelFor (describe.go) */
+export function smartLabelFor(field: string): string {
+  if ([...field].some((r) => !/\p{L}/u.test(r) && r !== '-')) return field;
+  const acronyms = ['API', 'URL', 'UID', 'OSB', 'GUID'];
+  const parts: string[] = [];
+  for (let part of camelcaseSplit(field)) {
+    if (part === '_') continue;
+    if (acronyms.includes(part.toUpperCase())) part = part.toUpperCase();
+    else part = part.charAt(0).toUpperCase() + part.slice(1);
+    parts.push(part);
+  }
+  return parts.join(' ');
+}
+
+function printUnstructuredContent(w: PrefixWriter, level: number, content: Record<string, unknown>, skipPrefix: string, skip: string[]): void {
+  for (const field of sortedStrings(Object.keys(content))) {
+    const value = content[field];
+    const skipExpr = `${skipPrefix}.${field}`;
+    if (skip.includes(skipExpr)) continue;
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      w.write(level, `${smartLabelFor(field)}:\n`);
+      printUnstructuredContent(w, level + 1, value as Record<string, unknown>, skipExpr, skip);
+    } else if (Array.isArray(value)) {
+      w.write(level, `${smartLabelFor(field)}:\n`);
+      for (const child of value) {
+        if (child !== null && typeof child === 'object' && !Array.isArray(child)) {
+          printUnstructuredContent(w, level + 1, child as Record<string, unknown>, skipExpr, skip);
+        } else {
+          w.write(level + 1, `${goValue(child)}\n`);
+        }
+      }
+    } else {
+      w.write(level, `${smartLabelFor(field)}:\t${goValue(value)}\n`);
+    }
+  }
+}
+
+/** genericDescriber: used by kubectl for kinds without a dedicated describer. */
+export function describeGeneric(obj: KObject, events: Event[] | null | undefined, now: number, opts: DescribeOptions = {}): string {
+  return tabbedString((w) => {
+    w.write(LEVEL_0, `Name:\t${obj.metadata?.name ?? ''}\n`);
+    w.write(LEVEL_0, `Namespace:\t${obj.metadata?.namespace ?? ''}\n`);
+    printLabelsMultiline(w, 'Labels', obj.metadata?.labels);
+    printAnnotationsMultiline(w, 'Annotations', obj.metadata?.annotations);
+    const content = JSON.parse(JSON.stringify(obj)) as Record<string, unknown>;
+    printUnstructuredContent(w, LEVEL_0, content, '', [
+      '.metadata.managedFields', '.metadata.name', '.metadata.namespace', '.metadata.labels', '.metadata.annotations',
+    ]);
+    if (events && opts.showEvents !== false) {
+      describeEvents(events.filter((e) => matchesInvolved(e, obj.kind, obj.metadata?.name ?? '', obj.metadata?.namespace)), w, now);
+    }
+  });
+}
+
+/**
+ * `kubectl describe <kind> <name>` for any object: Pod, Node, Namespace, Service,
+ * PersistentVolumeClaim and ConfigMap have kubectl's dedicated layouts; other kinds use the generic
+ * describer. (For Node, pass the pods in `opts.pods`.)
+ */
+export function describeObject(obj: KObject, events: Event[] | null | undefined, now: number, opts: DescribeObjectOptions = {}): string {
+  switch (obj.kind) {
+    case 'Pod': return describePod(obj, events, now, opts);
+    case 'Node': return describeNode(obj, opts.pods ?? [], events, now, opts);
+    case 'Namespace': return describeNamespace(obj as unknown as Namespace, opts);
+    case 'Service': return describeService(obj as unknown as Service, events, now, opts);
+    case 'PersistentVolumeClaim': return describePVC(obj as unknown as PersistentVolumeClaim, events, now, opts);
+    case 'ConfigMap': return describeConfigMap(obj as unknown as ConfigMap, events, now, opts);
+    default: return describeGeneric(obj, events, now, opts);
+  }
+}
+
+/** Several describes joined the way kubectl describe does (`\n\n` between objects). */
+export function joinDescriptions(descriptions: string[]): string {
+  return descriptions.map((d, i) => (i === 0 ? d : `\n\n${d}`)).join('');
+}
+
