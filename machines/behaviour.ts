@@ -27,7 +27,8 @@ export interface Behaviour {
   /** ms the process runs before exiting by itself; null = forever. */
   runMs: number | null;
   exitCode: number;
-  pullMs: number;
+  /** ms an image pull takes; null = never finishes. */
+  pullMs: number | null;
   cachedPullMs: number;
   pullFails: boolean;
   /** ms after start when the liveness / readiness probe starts failing; null = never. */
@@ -35,7 +36,8 @@ export interface Behaviour {
   readinessFailsAfterMs: number | null;
   startupFails: boolean;
   /** ms the process takes to exit on SIGTERM. */
-  terminationMs: number;
+  /** ms the process takes to exit on SIGTERM; null = ignores SIGTERM (SIGKILL after the grace period). */
+  terminationMs: number | null;
   /** Extra log lines written at start (`kubeactors.dev/logs`, newline-separated). */
   logs: string[];
 }
@@ -112,13 +114,13 @@ export function resolveBehaviour(
   return {
     runMs: safeSeconds(run, finite ? defaults.finiteRunSeconds * 1000 : null),
     exitCode: Number.isInteger(exit) && exit >= 0 && exit <= 255 ? exit : 0,
-    pullMs: safeSeconds(get('pull-seconds'), defaults.pullSeconds * 1000) ?? 0,
+    pullMs: safeSeconds(get('pull-seconds'), defaults.pullSeconds * 1000),
     cachedPullMs: defaults.cachedPullSeconds * 1000,
     pullFails: get('image-pull') === 'fail',
     livenessFailsAfterMs: safeSeconds(get('liveness-fails-after'), null),
     readinessFailsAfterMs: safeSeconds(get('readiness-fails-after'), null),
     startupFails: get('startup-fails') === 'true',
-    terminationMs: safeSeconds(get('termination-seconds'), defaults.terminationSeconds * 1000) ?? 0,
+    terminationMs: safeSeconds(get('termination-seconds'), defaults.terminationSeconds * 1000),
     logs: (get('logs') ?? '').split('\n').filter((l) => l.length > 0),
   };
 }

@@ -9,6 +9,7 @@ import { assign, setup } from 'xstate';
 import type { Node, Taint } from '../src/types.ts';
 import type { Env } from './env.ts';
 import { armTimer, disarmTimer, type Timers } from './timers.ts';
+import { iso } from './time.ts';
 
 /** kube-controller-manager `--node-monitor-grace-period` default (50s since 1.32, was 40s). */
 export const NODE_MONITOR_GRACE_MS = 50_000;
@@ -33,9 +34,6 @@ export type NodeEvent =
   | { type: 'node.update'; node: Node }
   | { type: 'timer.grace' };
 
-function iso(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
 
 type Cond = { type: string; status: string; reason: string; message: string };
 
@@ -119,7 +117,8 @@ export function createNodeMachine(env: Env) {
         timers: armTimer(env, context.addr, context.timers, 'grace', env.now() + NODE_MONITOR_GRACE_MS),
       })),
       becomeUnknown: assign(({ context }) => {
-        record(context, 'Normal', 'NodeNotReady', 'Node is not ready', 'node-controller');
+        // RecordNodeStatusChange on the Node; the Warning "Node is not ready" goes on each pod (MarkPodsNotReady).
+        record(context, 'Normal', 'NodeNotReady', `Node ${context.node.metadata!.name} status is now: NodeNotReady`, 'node-controller');
         return { node: withState(context, 'Unknown'), timers: disarmTimer(context.timers, 'grace') };
       }),
       update: assign(({ context, event }) => {

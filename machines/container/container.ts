@@ -14,9 +14,12 @@ import type { Env, RecordedEvent } from '../env.ts';
 import { defaultPullPolicy, imageID, imageSize, normalizeImage } from '../images.ts';
 import { createProbeMachine, type ProbeKind, type ProbeResult } from '../probe.ts';
 import { armTimer, disarmTimer, type Timers } from '../timers.ts';
-import { crashLoopDecision, nextBackoff, INITIAL_IMAGE_BACKOFF, MAX_IMAGE_BACKOFF, type BackoffEntry } from './backoff.ts';
+import {
+  crashLoopDecision, nextBackoff, INITIAL_CRASHLOOP_BACKOFF, INITIAL_IMAGE_BACKOFF, MAX_CONTAINER_BACKOFF, MAX_IMAGE_BACKOFF, type BackoffEntry,
+} from './backoff.ts';
 import { scriptOutput } from './script.ts';
 import { formatGoDuration } from '../../src/duration.ts';
+import { iso } from '../time.ts';
 
 export interface PodRef {
   name: string;
@@ -88,9 +91,6 @@ const SIGKILL_EXIT = 137;
 /** pkg/kubelet/kuberuntime/kuberuntime_container.go minimumGracePeriodInSeconds */
 const MIN_GRACE_MS = 2000;
 
-function iso(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
 
 /** `lifecycle.preStop` duration: `sleep.seconds`, or a `sleep N` exec command; else 0. */
 export function preStopMs(spec: Container): number {
@@ -134,6 +134,34 @@ export function createContainerMachine(env: Env) {
   const shouldRestart = (c: ContainerContext, code: number) =>
     c.restartAfterStop || (!c.stopping && (c.restartPolicy === 'Always' || (c.restartPolicy === 'OnFailure' && code !== 0)));
 
+  const PROBE_FIELD: Record<ProbeKind, 'startupProbe' | 'livenessProbe' | 'readinessProbe'> = {
+    startup: 'startupProbe',
+    liveness: 'livenessProbe',
+    readiness: 'readinessProbe',
+  };
+  const spawnProbe = (context: ContainerContext, kind: ProbeKind, enqueue: { spawnChild: (...a: any[]) => void }) => {
+    const probe = context.spec[PROBE_FIELD[kind]];
+    if (!probe) return;
+    const b = context.behaviour;
+    const failsAfter = kind === 'liveness' ? b.livenessFailsAfterMs : kind === 'readiness' ? b.readinessFailsAfterMs : b.startupFails ? 0 : null;
+    enqueue.spawnChild('probe', {
+      id: kind,
+      syncSnapshot: true,
+      input: {
+        addr: `${context.addr}/${kind}`,
+        kind,
+        probe,
+        containerName: context.spec.name,
+        fieldPath: fieldPath(context),
+        pod: context.pod,
+        node: context.node,
+        podIP: context.podIP,
+        startedAt: context.startedAt ?? env.now(),
+        failsAt: failsAfter === null ? null : (context.startedAt ?? env.now()) + failsAfter,
+      },
+    });
+  };
+
   return setup({
     types: {} as { context: ContainerContext; events: ContainerEvent; input: ContainerInput },
     actors: { probe: probeMachine },
@@ -144,6 +172,8 @@ export function createContainerMachine(env: Env) {
         record(context, 'Normal', 'Pulling', `Pulling image "${image}"`);
         const ms = present ? context.behaviour.cachedPullMs : context.behaviour.pullMs;
         const now = env.now();
+        // pull-seconds "forever": the pull never completes (stuck in ContainerCreating).
+        if (ms === null) return { pullStartedAt: now };
         const due = context.behaviour.pullFails ? now + ms : env.images.pull(context.node, image, ms);
         return { pullStartedAt: now, timers: armTimer(env, context.addr, context.timers, 'pull', due) };
       }),
@@ -224,34 +254,16 @@ export function createContainerMachine(env: Env) {
         };
       }),
       spawnProbes: enqueueActions(({ context, enqueue }) => {
-        const kinds: [ProbeKind, keyof Container][] = [
-          ['startup', 'startupProbe'],
-          ['liveness', 'livenessProbe'],
-          ['readiness', 'readinessProbe'],
-        ];
-        if (context.role === 'ephemeral' || (context.role === 'init')) return;
-        const b = context.behaviour;
-        for (const [kind, field] of kinds) {
-          const probe = context.spec[field] as Container['livenessProbe'];
-          if (!probe) continue;
-          const failsAfter = kind === 'liveness' ? b.livenessFailsAfterMs : kind === 'readiness' ? b.readinessFailsAfterMs : b.startupFails ? 0 : null;
-          enqueue.spawnChild('probe', {
-            id: kind,
-            syncSnapshot: true,
-            input: {
-              addr: `${context.addr}/${kind}`,
-              kind,
-              probe,
-              containerName: context.spec.name,
-              fieldPath: fieldPath(context),
-              pod: context.pod,
-              node: context.node,
-              podIP: context.podIP,
-              startedAt: context.startedAt ?? env.now(),
-              failsAt: failsAfter === null ? null : (context.startedAt ?? env.now()) + failsAfter,
-            },
-          });
-        }
+        if (context.role === 'ephemeral' || context.role === 'init') return;
+        // prober_manager: liveness and readiness run only once the container has started, i.e.
+        // after the startup probe (if any) has succeeded — see spawnAfterStartup.
+        const kinds: ProbeKind[] = context.spec.startupProbe ? ['startup'] : ['liveness', 'readiness'];
+        for (const kind of kinds) spawnProbe(context, kind, enqueue);
+      }),
+      spawnAfterStartup: enqueueActions(({ context, event, enqueue, self }) => {
+        if (event.type !== 'xstate.snapshot.startup' || (event as any).snapshot.context.result !== 'Success') return;
+        const children = self.getSnapshot().children as Record<string, unknown>;
+        for (const kind of ['liveness', 'readiness'] as const) if (!children[kind]) spawnProbe(context, kind, enqueue);
       }),
       stopProbes: enqueueActions(({ enqueue, self }) => {
         const children = self.getSnapshot().children as Record<string, unknown>;
@@ -306,12 +318,26 @@ export function createContainerMachine(env: Env) {
       sigterm: assign(({ context }) => {
         const now = env.now();
         const deadline = context.killDeadline ?? now;
-        const termAt = now + context.behaviour.terminationMs;
+        // termination-seconds "forever": the process ignores SIGTERM.
+        const termAt = context.behaviour.terminationMs === null ? Infinity : now + context.behaviour.terminationMs;
         let timers = disarmTimer(context.timers, 'preStop');
         // The process honours SIGTERM after `terminationMs`; past the grace period it is SIGKILLed.
         if (termAt < deadline) timers = armTimer(env, context.addr, timers, 'termExit', termAt);
         else timers = armTimer(env, context.addr, timers, 'sigkill', deadline);
         return { timers, logs: log(context, 'received SIGTERM, shutting down') };
+      }),
+      // A second kill with a shorter grace period (a repeated delete) brings SIGKILL forward; a
+      // longer one changes nothing (the kubelet's pod worker only ever shortens the grace).
+      shortenKill: assign(({ context, event }) => {
+        if (event.type !== 'container.kill') return {};
+        const deadline = env.now() + Math.max(event.graceMs, event.graceMs === 0 ? 0 : MIN_GRACE_MS);
+        if (context.killDeadline === null || deadline >= context.killDeadline) return { stopping: true };
+        let timers = context.timers;
+        const termDue = timers.termExit;
+        if ('sigkill' in timers || (termDue !== undefined && termDue > deadline)) {
+          timers = armTimer(env, context.addr, disarmTimer(timers, 'termExit', 'sigkill'), 'sigkill', deadline);
+        }
+        return { stopping: true, killDeadline: deadline, timers };
       }),
       termExit: assign(({ context }) => ({
         pendingExit: { code: SIGTERM_EXIT, signal: 'TERM' as const },
@@ -336,7 +362,8 @@ export function createContainerMachine(env: Env) {
           timers: disarmTimer(context.timers, 'exit', 'preStop', 'termExit', 'sigkill'),
           logs: log(context, `process exited with code ${code}`),
           killDeadline: null,
-          status: { ...context.status, ready: false, started: false, state: { terminated } },
+          // An init container that exited 0 is ready (prober_manager UpdatePodStatus).
+          status: { ...context.status, ready: context.role === 'init' && code === 0, started: false, state: { terminated } },
         };
       }),
       decideRestart: assign(({ context }) => {
@@ -353,7 +380,10 @@ export function createContainerMachine(env: Env) {
         const waitS = Math.round(d.entry.backoff / 1000);
         record(context, 'Warning', 'BackOff', `Back-off restarting failed container ${context.spec.name} in pod ${podDesc(context)}`);
         return {
-          crashBackoff: d.entry,
+          // The restart at `waitUntil` is the sync where doBackOff finds the wait over and calls
+          // `Next(key, finishedAt)`; its result depends only on data known now, so store it now —
+          // otherwise the period never doubles (10 s forever).
+          crashBackoff: nextBackoff(d.entry, finishedAt, INITIAL_CRASHLOOP_BACKOFF, MAX_CONTAINER_BACKOFF),
           timers: armTimer(env, context.addr, context.timers, 'backoff', d.waitUntil),
           status: {
             ...context.status,
@@ -458,7 +488,7 @@ export function createContainerMachine(env: Env) {
           ],
           'xstate.snapshot.*': [
             { guard: 'probeKills', target: 'Stopping', actions: ['syncProbe', 'beginKill'] },
-            { actions: 'syncProbe' },
+            { actions: ['syncProbe', 'spawnAfterStartup'] },
           ],
         },
       },
@@ -466,7 +496,7 @@ export function createContainerMachine(env: Env) {
         initial: 'Deciding',
         on: {
           'container.crash': { target: 'Exited', actions: 'crash' },
-          'container.kill': { actions: assign({ stopping: true }) },
+          'container.kill': { actions: 'shortenKill' },
           'timer.termExit': { target: 'Exited', actions: 'termExit' },
           'timer.sigkill': { target: 'Exited', actions: 'sigkill' },
         },

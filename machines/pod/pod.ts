@@ -13,6 +13,7 @@ import { createContainerMachine, type ContainerInput } from '../container/contai
 import type { Env } from '../env.ts';
 import { armTimer, disarmTimer, type Timers } from '../timers.ts';
 import { computeConditions, getPhase, mergeConditions, podQOS, type Phase } from './status.ts';
+import { iso } from '../time.ts';
 
 export interface PodInput {
   addr: string;
@@ -43,17 +44,27 @@ export type PodEvent =
   | { type: 'pod.bound'; nodeName: string; hostIP: string; podIP: string }
   | { type: 'pod.delete'; graceMs: number }
   | { type: 'pod.kubelet'; up: boolean }
-  | { type: 'pod.conditions'; conditions: PodCondition[] }
+  | { type: 'pod.conditions'; conditions: PodCondition[]; remove?: string[] }
   | { type: 'pod.update'; pod: Pod }
   | { type: 'pod.ephemeral'; container: EphemeralContainer }
   | { type: 'timer.deadline' }
   | { type: `xstate.snapshot.${string}`; snapshot: any };
 
-function iso(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
 
 const TERMINAL = new Set(['Succeeded', 'Failed']);
+const KUBELET_CONDITIONS = new Set(['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled']);
+
+/** Metadata a client may change: labels, annotations, ownerReferences, finalizers, generation. */
+function withMeta(old: NonNullable<Pod['metadata']>, next: NonNullable<Pod['metadata']>): Pod['metadata'] {
+  const md: Record<string, unknown> = { ...old };
+  for (const k of ['labels', 'annotations', 'ownerReferences', 'finalizers'] as const) {
+    if (next[k] === undefined) delete md[k];
+    else md[k] = next[k];
+  }
+  // The API server bumps generation on a spec change; the cluster computes it.
+  if (next.generation !== undefined) md.generation = next.generation;
+  return md as Pod['metadata'];
+}
 
 function roleOf(pod: Pod, name: string): ContainerRole {
   const init = pod.spec?.initContainers?.find((c) => c.name === name);
@@ -231,13 +242,20 @@ export function createPodMachine(env: Env) {
         const now = env.now();
         const graceMs = event.graceMs;
         const md = context.pod.metadata!;
-        const existing = md.deletionTimestamp ? Date.parse(md.deletionTimestamp) : Infinity;
-        if (now + graceMs >= existing) return {};
+        const graceS = Math.round(graceMs / 1000);
+        let at = now + graceMs;
+        if (md.deletionTimestamp) {
+          // A second delete may only shorten the grace period: rest.BeforeDelete moves the
+          // timestamp to (first deletion time + new grace), never before now.
+          const oldGrace = md.deletionGracePeriodSeconds ?? 0;
+          if (graceS >= oldGrace) return {};
+          at = Math.max(now, Date.parse(md.deletionTimestamp) - oldGrace * 1000 + graceS * 1000);
+        }
         return {
           killGraceMs: graceMs,
           pod: {
             ...context.pod,
-            metadata: { ...md, deletionTimestamp: iso(now + graceMs), deletionGracePeriodSeconds: Math.round(graceMs / 1000) },
+            metadata: { ...md, deletionTimestamp: iso(at), deletionGracePeriodSeconds: graceS },
           },
         };
       }),
@@ -278,16 +296,24 @@ export function createPodMachine(env: Env) {
       setGraceFromSpec: assign(({ context }) => ({ killGraceMs: (context.pod.spec?.terminationGracePeriodSeconds ?? 30) * 1000 })),
       setConditions: assign(({ context, event }) => {
         if (event.type !== 'pod.conditions') return {};
-        let external = context.external;
+        let external = event.remove?.length ? context.external.filter((e) => !event.remove!.includes(e.type)) : context.external;
         for (const c of event.conditions) {
           const old = external.find((e) => e.type === c.type);
           const cond = { ...c, lastTransitionTime: old && old.status === c.status ? old.lastTransitionTime : (c.lastTransitionTime ?? iso(env.now())) };
           external = [...external.filter((e) => e.type !== c.type), cond];
         }
         const next = { ...context, external };
-        // While the kubelet is down, others' writes still land on the object.
-        const pub = publish({ ...next, kubeletUp: true });
-        return { external, ...pub };
+        if (!context.kubeletUp) {
+          // While the kubelet is down, others' writes still land on the object — but only theirs:
+          // phase, container statuses and the kubelet's conditions stay as last reported.
+          const prev = context.pod.status?.conditions ?? [];
+          const kubelet = prev
+            .filter((c) => KUBELET_CONDITIONS.has(c.type))
+            .map((c) => ({ type: c.type, status: c.status as 'True' | 'False', reason: c.reason, message: c.message }));
+          const conditions = mergeConditions(prev, kubelet, external, iso(env.now()));
+          return { external, pod: { ...context.pod, status: { ...context.pod.status, conditions } } };
+        }
+        return { external, ...publish(next) };
       }),
       setKubelet: assign(({ event }) => (event.type === 'pod.kubelet' ? { kubeletUp: event.up } : {})),
       update: enqueueActions(({ context, event, enqueue }) => {
@@ -295,7 +321,7 @@ export function createPodMachine(env: Env) {
         const old = context.pod;
         const pod: Pod = {
           ...old,
-          metadata: { ...old.metadata, labels: event.pod.metadata?.labels, annotations: event.pod.metadata?.annotations },
+          metadata: withMeta(old.metadata!, event.pod.metadata ?? {}),
           spec: { ...event.pod.spec!, nodeName: old.spec?.nodeName, ephemeralContainers: old.spec?.ephemeralContainers },
         };
         enqueue.assign({ pod });
@@ -306,7 +332,9 @@ export function createPodMachine(env: Env) {
         for (const [a, b] of lists) {
           (b ?? []).forEach((c, i) => {
             const before = a?.[i];
-            if (before && before.image !== c.image && context.started[c.name] !== undefined) {
+            // Containers exist from the moment the pod is bound; one that has not started yet
+            // takes the new image when it does.
+            if (before && before.image !== c.image && old.spec?.nodeName) {
               enqueue.sendTo(c.name, { type: 'container.update', spec: c });
             }
           });
@@ -390,7 +418,8 @@ export function createPodMachine(env: Env) {
         on: {
           'xstate.snapshot.*': { actions: 'syncContainer' },
           'pod.delete': { target: 'Terminating', actions: 'markDeleting' },
-          'timer.deadline': { target: 'Completing', actions: 'exceedDeadline' },
+          // The kubelet reports Failed/DeadlineExceeded at once, while the containers are still stopping.
+          'timer.deadline': { target: 'Completing', actions: ['exceedDeadline', 'publish'] },
           'pod.ephemeral': { actions: 'addEphemeral' },
         },
         states: {

@@ -142,14 +142,16 @@ export function computeConditions(i: ConditionInput): Cond[] {
     const done = c.restartPolicy === 'Always' ? s.started === true : s.state?.terminated?.exitCode === 0;
     if (!done) incomplete.push(c.name);
   }
-  if (i.phase === 'Succeeded' && (spec.initContainers?.length ?? 0) > 0 && (incomplete.length || unknownInit.length)) {
+  // generate.go: with init containers, a Succeeded pod whose init statuses are all known is
+  // Initialized with reason PodCompleted; messages list unknown before incomplete.
+  if (i.phase === 'Succeeded' && (spec.initContainers?.length ?? 0) > 0 && unknownInit.length === 0) {
     out.push({ type: 'Initialized', status: 'True', reason: 'PodCompleted' });
   } else if (regularStarted || (incomplete.length === 0 && unknownInit.length === 0)) {
     out.push({ type: 'Initialized', status: 'True' });
   } else {
     const parts: string[] = [];
-    if (incomplete.length) parts.push(`containers with incomplete status: ${list(incomplete)}`);
     if (unknownInit.length) parts.push(`containers with unknown status: ${list(unknownInit)}`);
+    if (incomplete.length) parts.push(`containers with incomplete status: ${list(incomplete)}`);
     out.push({ type: 'Initialized', status: 'False', reason: 'ContainersNotInitialized', message: parts.join(', ') });
   }
 
@@ -211,7 +213,8 @@ export function mergeConditions(prev: PodCondition[] | undefined, next: Cond[], 
   const seen = new Set<string>();
   for (const c of next) {
     const ext = external.find((e) => e.type === c.type);
-    const use = ext && c.type === 'Ready' && ext.status === 'False' ? { ...c, status: 'False' as const, reason: ext.reason, message: ext.message } : c;
+    // MarkPodsNotReady flips Ready to False and leaves its reason and message as they were.
+    const use = ext && c.type === 'Ready' && ext.status === 'False' ? { ...c, status: 'False' as const, reason: ext.reason ?? c.reason, message: ext.message ?? c.message } : c;
     const old = prev?.find((p) => p.type === c.type);
     const lastTransitionTime = old && old.status === use.status ? old.lastTransitionTime : nowIso;
     const cond: PodCondition = { type: use.type, status: use.status, lastProbeTime: null as unknown as undefined, lastTransitionTime };

@@ -112,9 +112,6 @@ const PODGC_QUARANTINE_MS = 40_000;
 /** Scheduler: unschedulable pods are retried at least this often (podMaxInUnschedulablePodsDuration). */
 const UNSCHEDULABLE_RETRY_MS = 300_000;
 
-function iso(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
 
 export class Cluster {
   readonly clock: SimClock;
@@ -540,7 +537,13 @@ export class Cluster {
         return;
       }
       if (kind === 'Pod') {
-        const next = { ...obj, spec: { ...obj.spec, nodeName: cur.spec?.nodeName } } as KObject;
+        // Compare with the server-set fields carried over, as the API server's update does.
+        const md = cur.metadata;
+        const next = {
+          ...obj,
+          metadata: { ...obj.metadata, uid: md.uid, creationTimestamp: md.creationTimestamp, generation: md.generation, resourceVersion: md.resourceVersion },
+          spec: { ...obj.spec, nodeName: cur.spec?.nodeName },
+        } as KObject;
         for (const err of validatePodUpdate(cur as any, next as any)) errors.push({ ...err, file: lo.file, line: err.line ?? lo.line });
       }
       plan.push({ obj, raw, existing, action: 'configured' });
@@ -725,10 +728,7 @@ export class Cluster {
   recoverNode(name: string): void {
     const e = this.nodeEntry(name);
     e.actor!.send({ type: 'node.kubelet', state: 'Ready' });
-    for (const p of this.podsOnNode(name)) {
-      p.actor!.send({ type: 'pod.conditions', conditions: [] });
-      p.actor!.send({ type: 'pod.kubelet', up: true });
-    }
+    for (const p of this.podsOnNode(name)) p.actor!.send({ type: 'pod.kubelet', up: true });
     this.settle();
   }
 
@@ -755,11 +755,19 @@ export class Cluster {
     if (was === 'True' && now !== 'True') {
       // MarkPodsNotReady: the node lifecycle controller flips each pod's Ready condition.
       for (const p of this.podsOnNode(e.name)) {
+        this.recorder.record({
+          type: 'Warning',
+          reason: 'NodeNotReady',
+          message: 'Node is not ready',
+          involved: { kind: 'Pod', name: p.name, namespace: p.namespace, uid: p.uid },
+          component: 'node-controller',
+        });
         p.actor!.send({ type: 'pod.conditions', conditions: [{ type: 'Ready', status: 'False' }] });
       }
     }
     if (now === 'True' && was !== 'True') {
-      for (const p of this.podsOnNode(e.name)) p.actor!.send({ type: 'pod.conditions', conditions: [] });
+      // The kubelet's next status report overwrites the controller's Ready=False.
+      for (const p of this.podsOnNode(e.name)) p.actor!.send({ type: 'pod.conditions', conditions: [], remove: ['Ready'] });
     }
     const noExec = (n?: Node) => JSON.stringify((n?.spec?.taints ?? []).filter((t) => t.effect === 'NoExecute'));
     if (noExec(prev) !== noExec(node)) this.work.push(() => this.reconcileEvictions(e.name));
@@ -788,26 +796,14 @@ export class Cluster {
       const due = Math.max(this.clock.now, (Number.isFinite(added) ? added : this.clock.now) + seconds * 1000);
       if (this.evictions.get(p.uid) === due) continue;
       this.evictions.set(p.uid, due);
-      this.clock.arm('cp:taint-eviction', p.uid, due);
+      if (due <= this.clock.now) this.work.push(() => this.evict(p.uid, due));
+      else this.clock.arm('cp:taint-eviction', p.uid, due);
     }
   }
 
   private fireControlPlane(t: Timer): void {
-    if (t.addr === 'cp:taint-eviction') {
-      if (this.evictions.get(t.name) !== t.due) return;
-      this.evictions.delete(t.name);
-      const p = this.store.byUid.get(t.name);
-      if (!p || p.machine !== 'pod') return;
-      this.recorder.record({
-        type: 'Normal',
-        reason: 'TaintManagerEviction',
-        message: `Marking for deletion Pod ${p.namespace}/${p.name}`,
-        involved: { kind: 'Pod', name: p.name, namespace: p.namespace, uid: p.uid },
-        component: 'taint-eviction-controller',
-      });
-      p.actor!.send({ type: 'pod.conditions', conditions: [{ type: 'DisruptionTarget', status: 'True', reason: 'DeletionByTaintManager', message: 'Taint manager: deleting due to NoExecute taint' }] });
-      this.deletePod(p, {});
-    } else if (t.addr === 'cp:podgc') {
+    if (t.addr === 'cp:taint-eviction') this.evict(t.name, t.due);
+    else if (t.addr === 'cp:podgc') {
       if (this.podgc.get(t.name) !== t.due) return;
       this.podgc.delete(t.name);
       if (this.store.get('Node', undefined, t.name)) return;
@@ -821,6 +817,23 @@ export class Cluster {
         this.schedQueue.push(t.name);
       }
     }
+  }
+
+  /** The taint-eviction controller deletes a pod whose toleration time ran out. */
+  private evict(uid: string, due: number): void {
+    if (this.evictions.get(uid) !== due) return;
+    this.evictions.delete(uid);
+    const p = this.store.byUid.get(uid);
+    if (!p || p.machine !== 'pod') return;
+    this.recorder.record({
+      type: 'Normal',
+      reason: 'TaintManagerEviction',
+      message: `Marking for deletion Pod ${p.namespace}/${p.name}`,
+      involved: { kind: 'Pod', name: p.name, namespace: p.namespace, uid: p.uid },
+      component: 'taint-eviction-controller',
+    });
+    p.actor!.send({ type: 'pod.conditions', conditions: [{ type: 'DisruptionTarget', status: 'True', reason: 'DeletionByTaintManager', message: 'Taint manager: deleting due to NoExecute taint' }] });
+    this.deletePod(p, {});
   }
 
   // ---------------------------------------------------------------- scheduling
@@ -903,8 +916,8 @@ export class Cluster {
     const node = pod.spec?.nodeName;
     if (!node || pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') return;
     const ni = this.nodeInfos.get(node);
-    if (!ni) return;
     e.boundNode = node;
+    if (!ni) return; // its node is gone: PodGC will collect it
     addPod(ni, pod);
     const ip = pod.status?.podIP;
     if (ip) {
@@ -1232,11 +1245,15 @@ export class Cluster {
     }
     if (!opts.image) throw new ClusterError('--image is required unless --copy-to is given', 'BadRequest');
     if (!p.spec?.nodeName) throw new ClusterError(`pod ${pod} is not scheduled yet`, 'BadRequest');
-    const name = opts.container ?? `debugger-${this.rng.suffix(5)}`;
-    if (allContainerNames(p).includes(name)) throw new ClusterError(`container "${name}" already exists in pod ${pod}`, 'Invalid');
     if (opts.target && !p.spec.containers.some((c) => c.name === opts.target)) {
       throw new ClusterError(`spec.ephemeralContainers[0].targetContainerName: Not found: "${opts.target}"`, 'Invalid');
     }
+    if (opts.container && allContainerNames(p).includes(opts.container)) {
+      throw new ClusterError(`container "${opts.container}" already exists in pod ${pod}`, 'Invalid');
+    }
+    // Drawn only once the request is known to be valid: a refused command changes nothing.
+    let name = opts.container ?? `debugger-${this.rng.suffix(5)}`;
+    while (allContainerNames(p).includes(name)) name = `debugger-${this.rng.suffix(5)}`;
     const c: EphemeralContainer = {
       name,
       image: opts.image,
@@ -1378,6 +1395,7 @@ function sortKeys(v: unknown): unknown {
 }
 
 import YAML from 'yaml';
+import { iso } from '../../machines/time.ts';
 
 export function createCluster(opts: ClusterOptions = {}): Cluster {
   return new Cluster(opts);

@@ -6,6 +6,7 @@
  */
 import type { RecordedEvent } from '../../machines/env.ts';
 import type { Event } from '../types.ts';
+import { iso } from '../../machines/time.ts';
 
 export const EVENT_TTL_MS = 3_600_000;
 
@@ -25,9 +26,6 @@ export interface StoredEvent {
   rv: number;
 }
 
-function iso(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
 
 export class EventRecorder {
   events: StoredEvent[] = [];
