@@ -99,7 +99,11 @@ export function resolveBehaviour(
   podRestartPolicy: string,
   defaults: BehaviourDefaults = DEFAULT_BEHAVIOUR,
 ): Behaviour {
-  const get = (k: string) => lookup(annotations, k, container);
+  // Most pods carry no behaviour annotation: skip the per-key lookups then.
+  let any = false;
+  if (annotations) for (const k in annotations) if (k.startsWith(PREFIX)) any = true;
+  const ann = any ? annotations : undefined;
+  const get = (k: string) => lookup(ann, k, container);
   const safeSeconds = (v: string | undefined, dflt: number | null): number | null => {
     if (v === undefined) return dflt;
     try {
@@ -108,7 +112,8 @@ export function resolveBehaviour(
       return dflt;
     }
   };
-  const finite = role === 'init' || role === 'ephemeral' || (role === 'regular' && podRestartPolicy !== 'Always');
+  // Debug (ephemeral) containers run an interactive shell: they live until told otherwise.
+  const finite = role === 'init' || (role === 'regular' && podRestartPolicy !== 'Always');
   const run = get('run-seconds');
   const exit = Number(get('exit-code') ?? '0');
   return {

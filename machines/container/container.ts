@@ -324,7 +324,7 @@ export function createContainerMachine(env: Env) {
         // The process honours SIGTERM after `terminationMs`; past the grace period it is SIGKILLed.
         if (termAt < deadline) timers = armTimer(env, context.addr, timers, 'termExit', termAt);
         else timers = armTimer(env, context.addr, timers, 'sigkill', deadline);
-        return { timers, logs: log(context, 'received SIGTERM, shutting down') };
+        return { timers };
       }),
       // A second kill with a shorter grace period (a repeated delete) brings SIGKILL forward; a
       // longer one changes nothing (the kubelet's pod worker only ever shortens the grace).
@@ -360,7 +360,6 @@ export function createContainerMachine(env: Env) {
         };
         return {
           timers: disarmTimer(context.timers, 'exit', 'preStop', 'termExit', 'sigkill'),
-          logs: log(context, `process exited with code ${code}`),
           killDeadline: null,
           // An init container that exited 0 is ready (prober_manager UpdatePodStatus).
           status: { ...context.status, ready: context.role === 'init' && code === 0, started: false, state: { terminated } },

@@ -21,7 +21,7 @@ import { SimClock, type ClockSnapshot, type Timer } from '../clock.ts';
 import { parseDuration } from '../duration.ts';
 import { Rng } from '../rng.ts';
 import { resolveKind } from '../kinds.ts';
-import { matches, parseSelector, parseFieldSelector, matchesFields } from '../labels.ts';
+import { matches, parseSelector, parseFieldSelector, matchesFields, validateFieldSelector } from '../labels.ts';
 import { parseManifests, parseObjects, validatePodUpdate, ManifestLoadError, type ManifestError } from '../manifest/index.ts';
 import { schedulePod } from '../scheduler/index.ts';
 import { addPod, newNodeInfo, removePod, setNode, type NodeInfo } from '../scheduler/resources.ts';
@@ -95,6 +95,11 @@ interface SnapshotObject {
   object?: KObject;
 }
 
+export interface WatchEvent {
+  type: 'ADDED' | 'MODIFIED' | 'DELETED';
+  object: KObject;
+}
+
 export class ClusterError extends Error {
   constructor(
     message: string,
@@ -145,6 +150,7 @@ export class Cluster {
   /** Root actor: every Pod and Node actor joins its system. */
   readonly root: AnyActorRef;
   private fatal: unknown;
+  private watchers = new Set<(e: WatchEvent) => void>();
   /** Work counters (benchmarks): timers fired, object changes observed. */
   readonly stats = { timersFired: 0, objectChanges: 0, readyPods: 0 };
   private errorsSeen = 0;
@@ -249,7 +255,7 @@ export class Cluster {
     for (const e of this.store.all()) {
       if (!e.actor) continue;
       e.actor.start();
-      this.watch(e);
+      this.observe(e);
       if (e.machine === 'pod') {
         const pod = e.last as Pod;
         this.accountPod(e, pod);
@@ -296,7 +302,7 @@ export class Cluster {
 
   // ---------------------------------------------------------------- actors
 
-  private watch(e: Entry): void {
+  private observe(e: Entry): void {
     const observer: Observer<any> = {
       next: (snap) => this.onSnapshot(e, snap),
       error: (err) => {
@@ -320,6 +326,7 @@ export class Cluster {
       if (prev?.metadata.ownerReferences !== obj.metadata.ownerReferences) this.indexOwners(e.uid, prev, obj);
       if (e.machine === 'pod') this.podChanged(e, prev as Pod, obj as Pod);
       else this.nodeChanged(e, prev as Node, obj as Node);
+      if (this.store.byUid.get(e.uid) === e) this.emitWatch('MODIFIED', e);
     }
     if (snap.status === 'done' && this.store.byUid.get(e.uid) === e) this.work.push(() => this.removeEntry(e));
   }
@@ -333,7 +340,8 @@ export class Cluster {
     e.actor = createActor(logic as any, { input: input as any, parent: this.root, systemId: `${kind}/${keyOfEntry(e)}` });
     this.store.add(e);
     e.actor.start();
-    this.watch(e);
+    this.observe(e);
+    this.emitWatch('ADDED', e);
     return e;
   }
 
@@ -465,6 +473,7 @@ export class Cluster {
     const k = this.kindName(kind);
     const ls = opts.labelSelector ? parseSelector(opts.labelSelector) : undefined;
     const fs = opts.fieldSelector ? parseFieldSelector(opts.fieldSelector) : undefined;
+    if (fs) validateFieldSelector(fs, k);
     const source: KObject[] =
       k === 'Event'
         ? this.listEvents(opts.allNamespaces ? {} : { namespace: opts.namespace ?? 'default' })
@@ -491,6 +500,22 @@ export class Cluster {
       list = list.filter((e: any) => e.involvedObject.kind === this.kindName(i.kind) && e.involvedObject.name === i.name && (e.involvedObject.namespace ?? undefined) === ns);
     }
     return list;
+  }
+
+  /**
+   * Calls `listener` with every change to every object, like a watch on the API server
+   * (ADDED / MODIFIED / DELETED with the object as it is then). Returns the unsubscribe function.
+   * Costs nothing while nobody watches.
+   */
+  watch(listener: (e: WatchEvent) => void): () => void {
+    this.watchers.add(listener);
+    return () => this.watchers.delete(listener);
+  }
+
+  private emitWatch(type: WatchEvent['type'], e: Entry, obj?: KObject): void {
+    if (!this.watchers.size) return;
+    const object = structuredClone(obj ?? objectOf(e));
+    for (const w of this.watchers) w({ type, object });
   }
 
   // ---------------------------------------------------------------- apply
@@ -594,6 +619,7 @@ export class Cluster {
     const e: Entry = { kind: obj.kind, namespace: md.namespace, name: md.name, uid: md.uid, rv: ++this.rv, object: obj };
     this.store.add(e);
     this.indexOwners(e.uid, undefined, obj);
+    this.emitWatch('ADDED', e);
     return e;
   }
 
@@ -1082,6 +1108,7 @@ export class Cluster {
   /** Removes an object from the API; dependents whose owners are all gone are deleted (Background). */
   private removeEntry(e: Entry): void {
     if (this.store.byUid.get(e.uid) !== e) return;
+    if (this.watchers.size) this.emitWatch('DELETED', e);
     if (e.machine === 'pod') {
       this.releasePod(e);
       if (isReady(e.last as Pod)) this.stats.readyPods--;
@@ -1138,7 +1165,9 @@ export class Cluster {
 
   /** Makes a container's process exit now with `exitCode`. */
   crashContainer(pod: string, opts: { container?: string; exitCode?: number; namespace?: string } = {}): void {
-    const { ref } = this.containerRef(this.podEntry(pod, opts.namespace), opts.container);
+    const { ref, name } = this.containerRef(this.podEntry(pod, opts.namespace), opts.container);
+    const state = (ref.getSnapshot() as any).context.status.state;
+    if (!state?.running) throw new ClusterError(`container ${name} is not running`, 'BadRequest');
     ref.send({ type: 'container.crash', exitCode: opts.exitCode ?? 1 });
     this.settle();
   }
@@ -1224,7 +1253,16 @@ export class Cluster {
         if (img) c.image = img;
       }
       let debugName: string | undefined;
-      if (opts.image) {
+      const existing = opts.container ? spec.containers.find((c) => c.name === opts.container) : undefined;
+      if (existing) {
+        // kubectl debug --copy-to -c <existing>: that container is changed, not added.
+        if (opts.image) existing.image = opts.image;
+        if (opts.command) {
+          existing.command = opts.command;
+          delete existing.args;
+        }
+        debugName = existing.name;
+      } else if (opts.image) {
         debugName = opts.container ?? `debugger-${this.rng.suffix(5)}`;
         spec.containers.push({ name: debugName, image: opts.image, command: opts.command, stdin: true, tty: true, terminationMessagePolicy: 'File', imagePullPolicy: 'IfNotPresent', resources: {} } as Container);
         spec.shareProcessNamespace = spec.shareProcessNamespace ?? undefined;

@@ -66,12 +66,15 @@ export class Store {
   }
 
   allKinds(): string[] {
-    return [...this.kinds.keys()];
+    return [...this.kinds.keys()].sort();
   }
 
-  /** Every entry in creation order across kinds (kinds in first-seen order). */
+  /**
+   * Every entry: kinds in a fixed order (so a restored store iterates like the original, whatever
+   * order its tables were created in), each kind's entries in creation order.
+   */
   *all(): IterableIterator<Entry> {
-    for (const t of this.kinds.values()) yield* t.values();
+    for (const k of [...this.kinds.keys()].sort()) yield* this.kinds.get(k)!.values();
   }
 }
 

@@ -271,7 +271,7 @@ describe('logs, processes and debug', () => {
     const first = c.logs('p');
     expect(first).toBe('starting\nThu Jan 01 00:00:02 UTC 2026\n');
     c.crashContainer('p', { exitCode: 3 });
-    expect(c.logs('p', { previous: true })).toBe('starting\nThu Jan 01 00:00:02 UTC 2026\nprocess exited with code 3\n');
+    expect(c.logs('p', { previous: true })).toBe('starting\nThu Jan 01 00:00:02 UTC 2026\n');
     expect(c.logs('p')).toBe('starting\nThu Jan 01 00:00:05 UTC 2026\n');
     expect(c.logs('p', { tail: 1 })).toBe('Thu Jan 01 00:00:05 UTC 2026\n');
   });

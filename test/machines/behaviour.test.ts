@@ -11,7 +11,7 @@ describe('resolveBehaviour: defaults by role and restart policy', () => {
     ['an app container under Never runs 5 s', 'regular', 'Never', 5000],
     ['an init container runs 5 s', 'init', 'Always', 5000],
     ['a sidecar runs forever', 'sidecar', 'Never', null],
-    ['an ephemeral container runs 5 s', 'ephemeral', 'Always', 5000],
+    ['an ephemeral (debug) container runs until stopped, like an interactive shell', 'ephemeral', 'Always', null],
   ] as [string, ContainerRole, string, number | null][])('%s', (_n, role, policy, runMs) => {
     const b = resolveBehaviour(undefined, 'c', role, policy);
     expect(b.runMs).toBe(runMs);
