@@ -68,7 +68,7 @@ function registerTopLevel(program: Command, s: Session): void {
   program
     .command('run')
     .summary('Run a scenario file on a fresh in-memory cluster')
-    .description('Run a scenario (see src/cli/SCENARIO.md) on a fresh in-memory cluster; the state file is not touched.\nExits 1 naming the first failed step.')
+    .description('Run a scenario (see docs/scenarios.md) on a fresh in-memory cluster; the state file is not touched.\nExits 1 naming the first failed step.')
     .argument('<scenario>', 'scenario YAML file')
     .option('-q, --quiet', 'print only failures and the summary')
     .action(async (file: string, o: { quiet?: boolean }) => {

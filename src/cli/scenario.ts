@@ -1,6 +1,6 @@
 /**
  * Scenarios: a YAML list of steps (apply, advance, run, expect, wait, fault, …) run on a fresh
- * in-memory cluster, stopping at the first failed step. The format is documented in SCENARIO.md.
+ * in-memory cluster, stopping at the first failed step. The format is documented in docs/scenarios.md.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
