@@ -29,6 +29,13 @@ export interface KindInfo {
   readonly supported: boolean;
 }
 
+/** Group of an `apiVersion` (`apps/v1` → `apps`, `v1` → `''`). */
+export function groupOfApiVersion(apiVersion: string | undefined): string {
+  if (!apiVersion) return '';
+  const slash = apiVersion.indexOf('/');
+  return slash < 0 ? '' : apiVersion.slice(0, slash);
+}
+
 function entry(
   apiVersion: string,
   kind: string,
@@ -37,13 +44,10 @@ function entry(
   shortNames: string[],
   supported: boolean,
 ): KindInfo {
-  const slash = apiVersion.indexOf('/');
-  const group = slash < 0 ? '' : apiVersion.slice(0, slash);
-  const version = slash < 0 ? apiVersion : apiVersion.slice(slash + 1);
   return Object.freeze({
     kind,
-    group,
-    version,
+    group: groupOfApiVersion(apiVersion),
+    version: apiVersion.slice(apiVersion.indexOf('/') + 1),
     apiVersion,
     apiVersions: Object.freeze([apiVersion]),
     namespaced,
@@ -82,21 +86,44 @@ export const KINDS: readonly KindInfo[] = Object.freeze([
   entry('storage.k8s.io/v1', 'StorageClass', false, 'storageclasses', ['sc'], false),
 ]);
 
-const byName = new Map<string, KindInfo>();
-for (const info of KINDS) {
-  const names = [info.kind, info.plural, info.singular, ...info.shortNames];
-  for (const n of names) {
-    const lower = n.toLowerCase();
-    if (!byName.has(lower)) byName.set(lower, info);
-    // `deployments.apps`, `deployments.v1.apps` — kubectl's fully-qualified resource forms.
-    if (info.group) {
-      byName.set(`${lower}.${info.group}`, info);
-      byName.set(`${lower}.${info.version}.${info.group}`, info);
-    } else {
-      byName.set(`${lower}.${info.version}`, info);
+/**
+ * Real kinds that kubeactors neither serves nor plans to, known only so that kubectl's printers
+ * can name and print objects of them (Secret, ServiceAccount, RBAC, CRDs …). Not in {@link KINDS}:
+ * resolveKind, isNamespaced and lookupKind do not see them; {@link resolveAnyKind} does.
+ */
+export const OTHER_KINDS: readonly KindInfo[] = Object.freeze([
+  entry('v1', 'Secret', true, 'secrets', [], false),
+  entry('v1', 'ServiceAccount', true, 'serviceaccounts', ['sa'], false),
+  entry('scheduling.k8s.io/v1', 'PriorityClass', false, 'priorityclasses', ['pc'], false),
+  entry('rbac.authorization.k8s.io/v1', 'ClusterRole', false, 'clusterroles', [], false),
+  entry('rbac.authorization.k8s.io/v1', 'ClusterRoleBinding', false, 'clusterrolebindings', [], false),
+  entry('apiextensions.k8s.io/v1', 'CustomResourceDefinition', false, 'customresourcedefinitions', ['crd', 'crds'], false),
+]);
+
+function nameIndex(kinds: readonly KindInfo[]): Map<string, KindInfo> {
+  const byName = new Map<string, KindInfo>();
+  for (const info of kinds) {
+    const names = [info.kind, info.plural, info.singular, ...info.shortNames];
+    for (const n of names) {
+      const lower = n.toLowerCase();
+      if (!byName.has(lower)) byName.set(lower, info);
+      // `deployments.apps`, `deployments.v1.apps` — kubectl's fully-qualified resource forms.
+      if (info.group) {
+        byName.set(`${lower}.${info.group}`, info);
+        byName.set(`${lower}.${info.version}.${info.group}`, info);
+      } else {
+        byName.set(`${lower}.${info.version}`, info);
+      }
     }
   }
+  return byName;
 }
+
+/** A registry entry, built as the registry builds its own (e.g. for a kind it does not list). */
+export { entry as kindInfo };
+
+const byName = nameIndex(KINDS);
+const otherByName = nameIndex(OTHER_KINDS);
 
 /**
  * Resolve a kind name as kubectl would: kind, plural, singular or short name, case-insensitive,
@@ -106,6 +133,12 @@ for (const info of KINDS) {
 export function resolveKind(nameOrAlias: string): KindInfo | undefined {
   if (typeof nameOrAlias !== 'string') return undefined;
   return byName.get(nameOrAlias.trim().toLowerCase());
+}
+
+/** {@link resolveKind}, then the kinds only printers know ({@link OTHER_KINDS}). */
+export function resolveAnyKind(nameOrAlias: string): KindInfo | undefined {
+  if (typeof nameOrAlias !== 'string') return undefined;
+  return resolveKind(nameOrAlias) ?? otherByName.get(nameOrAlias.trim().toLowerCase());
 }
 
 /** Whether a kind (any name resolveKind accepts) is namespaced; unknown kinds are reported as namespaced like most kinds. */

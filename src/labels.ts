@@ -9,6 +9,8 @@
  * with deep equality. Matching never allocates.
  */
 import type { LabelSelector } from './types.ts';
+import { goQuote } from './manifest/errors.ts';
+import { isQualifiedName, isValidLabelValue } from './manifest/names.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Types
@@ -50,108 +52,21 @@ export const NOTHING: LabelSelectorData = Object.freeze({
 });
 
 // ---------------------------------------------------------------------------------------------
-// Validation messages (k8s.io/apimachinery/pkg/util/validation, api/validate/content)
+// Validation messages (k8s.io/apimachinery/pkg/util/validation, as of the v1.33 line: "characters")
 // ---------------------------------------------------------------------------------------------
-
-const labelKeyCharFmt = '[A-Za-z0-9]';
-const labelKeyExtCharFmt = '[-A-Za-z0-9_.]';
-const labelKeyFmt = '(' + labelKeyCharFmt + labelKeyExtCharFmt + '*)?' + labelKeyCharFmt;
-const labelKeyErrMsg =
-  "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
-const labelKeyMaxLength = 63;
-const labelKeyRegexp = new RegExp('^' + labelKeyFmt + '$');
-
-const labelValueFmt = '(' + labelKeyFmt + ')?';
-const labelValueErrMsg =
-  "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
-const labelValueMaxLength = 63;
-const labelValueRegexp = new RegExp('^' + labelValueFmt + '$');
-
-const dns1123LabelFmt = '[a-z0-9]([-a-z0-9]*[a-z0-9])?';
-const dns1123SubdomainFmt = dns1123LabelFmt + '(\\.' + dns1123LabelFmt + ')*';
-const dns1123SubdomainErrorMsg =
-  "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character";
-const dns1123SubdomainMaxLength = 253;
-const dns1123SubdomainRegexp = new RegExp('^' + dns1123SubdomainFmt + '$');
-
-function regexError(msg: string, re: string, ...examples: string[]): string {
-  if (examples.length === 0) return msg + " (regex used for validation is '" + re + "')";
-  msg += ' (e.g. ';
-  for (let i = 0; i < examples.length; i++) {
-    if (i > 0) msg += ' or ';
-    msg += "'" + examples[i] + "', ";
-  }
-  return msg + "regex used for validation is '" + re + "')";
-}
-// `validation.MaxLenError` as of the v1.33 line ("characters"; later releases say "bytes").
-const maxLenError = (n: number) => `must be no more than ${n} characters`;
-const emptyError = () => 'must be non-empty';
-const byteLength = (s: string) => Buffer.byteLength(s, 'utf8');
-
-function isDNS1123Subdomain(value: string): string[] {
-  const errs: string[] = [];
-  if (byteLength(value) > dns1123SubdomainMaxLength) errs.push(maxLenError(dns1123SubdomainMaxLength));
-  if (!dns1123SubdomainRegexp.test(value)) errs.push(regexError(dns1123SubdomainErrorMsg, dns1123SubdomainFmt, 'example.com'));
-  return errs;
-}
 
 /** `validation.IsQualifiedName` (= `content.IsLabelKey`): error strings, empty when valid. */
 export function labelKeyErrors(value: string): string[] {
-  const errs: string[] = [];
-  const parts = value.split('/');
-  let name: string;
-  switch (parts.length) {
-    case 1:
-      name = parts[0];
-      break;
-    case 2: {
-      const prefix = parts[0];
-      name = parts[1];
-      if (prefix.length === 0) errs.push('prefix part ' + emptyError());
-      else for (const m of isDNS1123Subdomain(prefix)) errs.push('prefix part ' + m);
-      break;
-    }
-    default:
-      errs.push(
-        'a valid label key ' +
-          regexError(labelKeyErrMsg, labelKeyFmt, 'MyName', 'my.name', '123-abc') +
-          " with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')",
-      );
-      return errs;
-  }
-  if (name.length === 0) errs.push('name part ' + emptyError());
-  else if (byteLength(name) > labelKeyMaxLength) errs.push('name part ' + maxLenError(labelKeyMaxLength));
-  if (!labelKeyRegexp.test(name)) errs.push('name part ' + regexError(labelKeyErrMsg, labelKeyFmt, 'MyName', 'my.name', '123-abc'));
-  return errs;
+  return isQualifiedName(value, 'characters');
 }
 
 /** `validation.IsValidLabelValue`: error strings, empty when valid. */
 export function labelValueErrors(value: string): string[] {
-  const errs: string[] = [];
-  if (byteLength(value) > labelValueMaxLength) errs.push(maxLenError(labelValueMaxLength));
-  if (!labelValueRegexp.test(value)) errs.push(regexError(labelValueErrMsg, labelValueFmt, 'MyValue', 'my_value', '12345'));
-  return errs;
+  return isValidLabelValue(value, 'characters');
 }
 
-/** Go's `strconv.Quote` for the characters that matter here. */
-export function goQuote(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    if (ch === '"') out += '\\"';
-    else if (ch === '\\') out += '\\\\';
-    else if (c === 7) out += '\\a';
-    else if (c === 8) out += '\\b';
-    else if (c === 12) out += '\\f';
-    else if (c === 10) out += '\\n';
-    else if (c === 13) out += '\\r';
-    else if (c === 9) out += '\\t';
-    else if (c === 11) out += '\\v';
-    else if (c < 0x20 || c === 0x7f) out += '\\x' + c.toString(16).padStart(2, '0');
-    else out += ch;
-  }
-  return out + '"';
-}
+/** Go's `strconv.Quote`. */
+export { goQuote };
 
 /** `%#v` of a `[]string` as Go prints it. */
 function goStringSlice(vals: readonly string[] | null): string {

@@ -176,7 +176,8 @@ export function parseQuantity(input: string | number): Quantity {
       const mantissa = base === 2 ? 1n << BigInt(exponent) : 1n;
       const result = value * mantissa;
       if (result <= MAX_INT64) {
-        const nanos = (positive ? result : -result) * pow10(scale + 9);
+        if (result !== 0n && scale + 9 > MAX_DECIMAL_EXPONENT) throw new QuantityError(ERR_NUMERIC);
+        const nanos = result === 0n ? 0n : (positive ? result : -result) * pow10(scale + 9);
         let keep = false;
         if (format === 'BinarySI') keep = exponent % 10 === 0 && (value & 7n) !== 0n;
         else keep = scale % 3 === 0 && !shifted.endsWith('000') && shifted[0] !== '0';
@@ -193,11 +194,11 @@ export function parseQuantity(input: string | number): Quantity {
   let nanos: bigint;
   if (base === 10) {
     const e = exponent - denom.length + 9; // magnitude in nanos = mag × 10^e
-    if (e >= 0) {
-      if (e > MAX_DECIMAL_EXPONENT && mag !== 0n) throw new QuantityError(ERR_NUMERIC);
+    if (mag === 0n) nanos = 0n;
+    else if (e >= 0) {
+      if (e > MAX_DECIMAL_EXPONENT) throw new QuantityError(ERR_NUMERIC);
       nanos = mag * pow10(e);
-    } else if (mag === 0n) nanos = 0n;
-    else if (-e > MAX_DECIMAL_EXPONENT) nanos = 1n; // rounds up to the minimum representable value
+    } else if (-e > MAX_DECIMAL_EXPONENT) nanos = 1n; // rounds up to the minimum representable value
     else nanos = ceilDiv(mag, pow10(-e));
   } else {
     mag = mag << BigInt(exponent);
@@ -210,10 +211,23 @@ export function parseQuantity(input: string | number): Quantity {
   return { nanos: positive ? nanos : -nanos, format };
 }
 
+export interface ParseOptions {
+  /**
+   * Reject a number part without any digit (`Gi`, `-`, `.`) with ERR_NUMERIC. Upstream reads these
+   * as zero; kubeactors' manifest validation and the views refuse them.
+   */
+  requireDigits?: boolean;
+}
+
 /** Non-throwing variant of {@link parseQuantity}. */
-export function tryParseQuantity(input: string | number): { ok: true; quantity: Quantity } | { ok: false; error: string } {
+export function tryParseQuantity(
+  input: string | number,
+  opts: ParseOptions = {},
+): { ok: true; quantity: Quantity } | { ok: false; error: string } {
   try {
-    return { ok: true, quantity: parseQuantity(input) };
+    const quantity = parseQuantity(input);
+    if (opts.requireDigits && typeof input === 'string' && !/^[+-]?\.?[0-9]/.test(input)) return { ok: false, error: ERR_NUMERIC };
+    return { ok: true, quantity };
   } catch (e) {
     if (e instanceof QuantityError) return { ok: false, error: e.message };
     throw e;
@@ -280,6 +294,17 @@ export function subQuantities(a: Quantity, b: Quantity): Quantity {
   return { nanos: a.nanos - b.nanos, format: a.nanos === 0n ? b.format : a.format };
 }
 
+/**
+ * `Quantity.RoundUp(scale)` (scale >= -9): the value rounded away from zero to a multiple of
+ * 10^scale, e.g. `RoundUp(-3)` as SetDefaults_ResourceList does. Returns `q` itself when exact.
+ */
+export function roundUpQuantity(q: Quantity, scale: number): Quantity {
+  const unit = pow10(scale + 9);
+  const rest = q.nanos % unit;
+  if (rest === 0n) return q;
+  return { nanos: q.nanos - rest + (q.nanos < 0n ? -unit : unit), format: q.format };
+}
+
 /** `Quantity.Cmp`: -1, 0 or 1. */
 export function compareQuantities(a: Quantity | string | number, b: Quantity | string | number): number {
   const x = toQuantity(a).nanos;
@@ -333,6 +358,15 @@ export function formatQuantity(q: Quantity | string | number): string {
   if (format === 'DecimalExponent') suffix = exponent === 0 ? '' : 'e' + exponent;
   else suffix = DEC_SUFFIX_FOR_EXP[exponent] ?? '';
   return amount.toString() + suffix;
+}
+
+/**
+ * The canonical form of the value alone ({@link formatQuantity} ignoring a kept input text):
+ * `+1` → `1`, `1.500` → `1500m`, `1E6` → `1e6`.
+ */
+export function formatCanonical(q: Quantity | string | number): string {
+  const { nanos, format } = toQuantity(q);
+  return formatQuantity({ nanos, format });
 }
 
 /** Display helper: milli-cores as kubectl prints a CPU quantity (`NewMilliQuantity(m, DecimalSI)`). */

@@ -13,7 +13,8 @@
  *
  * Every function is pure: it returns a defaulted copy and never mutates its argument.
  */
-import { formatQuantity, parseQuantity, isQuantity, quantityOf, compareQuantity } from './quantity.ts';
+import { computePodQOS } from '../qos.ts';
+import { formatQuantity, quantityOf } from './quantity.ts';
 import { isPlainObject } from './schema.ts';
 
 type Obj = Record<string, any>;
@@ -58,9 +59,8 @@ function defaultResourceList(list: unknown): unknown {
   if (!isObj(list)) return list;
   const out: Obj = {};
   for (const [k, v] of Object.entries(list)) {
-    const text = typeof v === 'number' ? String(v) : typeof v === 'string' ? v.trim() : undefined;
-    const q = text === undefined ? undefined : parseQuantity(text);
-    out[k] = q && isQuantity(q) ? formatQuantity(q) : v;
+    const q = quantityOf(v);
+    out[k] = q ? formatQuantity(q) : v;
   }
   return out;
 }
@@ -167,50 +167,7 @@ function tolerates(tols: Obj[], taintKey: string): boolean {
 }
 
 /** pkg/apis/core/v1/helper/qos GetPodQOS (requests/limits of cpu and memory only). */
-export function podQOSClass(spec: Obj): 'Guaranteed' | 'Burstable' | 'BestEffort' {
-  const containers: Obj[] = [
-    ...(Array.isArray(spec.containers) ? spec.containers : []),
-    ...(Array.isArray(spec.initContainers) ? spec.initContainers : []),
-  ].filter(isObj);
-  const supported = ['cpu', 'memory'];
-  let isGuaranteed = true;
-  let any = false;
-  const requests = new Map<string, ReturnType<typeof quantityOf>>();
-  const limits = new Map<string, ReturnType<typeof quantityOf>>();
-  for (const c of containers) {
-    const r = isObj(c.resources) ? c.resources : {};
-    const req = isObj(r.requests) ? r.requests : {};
-    const lim = isObj(r.limits) ? r.limits : {};
-    const seenLimits = new Set<string>();
-    for (const name of supported) {
-      const rq = quantityOf(req[name]);
-      if (rq && rq.num !== 0n) {
-        any = true;
-        const prev = requests.get(name);
-        requests.set(name, prev ? { ...rq, num: prev.num * rq.den + rq.num * prev.den, den: prev.den * rq.den } : rq);
-      }
-      const lq = quantityOf(lim[name]);
-      if (lq && lq.num !== 0n) {
-        any = true;
-        seenLimits.add(name);
-        const prev = limits.get(name);
-        limits.set(name, prev ? { ...lq, num: prev.num * lq.den + lq.num * prev.den, den: prev.den * lq.den } : lq);
-      }
-    }
-    if (seenLimits.size !== supported.length) isGuaranteed = false;
-  }
-  if (!any) return 'BestEffort';
-  if (isGuaranteed) {
-    for (const [name, rq] of requests) {
-      const lq = limits.get(name);
-      if (!lq || !rq || compareQuantity(lq, rq) !== 0) {
-        isGuaranteed = false;
-        break;
-      }
-    }
-  }
-  return isGuaranteed && requests.size === limits.size ? 'Guaranteed' : 'Burstable';
-}
+export { computePodQOS as podQOSClass };
 
 function defaultPod(obj: Obj): void {
   const spec: Obj = isObj(obj.spec) ? obj.spec : (obj.spec = {});
@@ -244,7 +201,7 @@ function defaultPod(obj: Obj): void {
   if (add.length) spec.tolerations = [...tols, ...add];
 
   // Pod strategy PrepareForCreate: status starts as {phase: Pending, qosClass}.
-  if (!isObj(obj.status) || Object.keys(obj.status).length === 0) obj.status = { phase: 'Pending', qosClass: podQOSClass(spec) };
+  if (!isObj(obj.status) || Object.keys(obj.status).length === 0) obj.status = { phase: 'Pending', qosClass: computePodQOS(spec) };
 }
 
 function externallyAccessible(spec: Obj): boolean {

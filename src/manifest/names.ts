@@ -4,6 +4,7 @@
  * DNS names, port names/numbers, config-map keys: `staging/src/k8s.io/apimachinery/pkg/util/validation/validation.go`.
  * Label keys and values: `staging/src/k8s.io/apimachinery/pkg/api/validate/content/kube.go`
  * (whose `MaxLenError` says "bytes"; util/validation's says "characters" — both kept as upstream has them).
+ * The label selectors (`src/labels.ts`) use the same checks with the "characters" wording.
  */
 
 const dns1123LabelFmt = '[a-z0-9]([-a-z0-9]*[a-z0-9])?';
@@ -31,10 +32,11 @@ function regexErrorGo(msg: string, fmt: string, examples: string[]): string {
   return s + `regex used for validation is '${fmt}')`;
 }
 
+/** How a MaxLenError counts: util/validation says "characters", api/validate/content "bytes". */
+export type LengthUnit = 'characters' | 'bytes';
+const maxLen = (n: number, unit: LengthUnit) => `must be no more than ${n} ${unit}`;
 /** util/validation MaxLenError */
-const maxLenChars = (n: number) => `must be no more than ${n} characters`;
-/** api/validate/content MaxLenError */
-const maxLenBytes = (n: number) => `must be no more than ${n} bytes`;
+const maxLenChars = (n: number) => maxLen(n, 'characters');
 
 /** Byte length as Go's len() counts it (UTF-8). */
 export const byteLen = (s: string): number => Buffer.byteLength(s, 'utf8');
@@ -56,9 +58,10 @@ export function isDNS1123Label(value: string): string[] {
   return errs;
 }
 
-export function isDNS1123Subdomain(value: string): string[] {
+/** util/validation IsDNS1123Subdomain; content.IsDNS1123Subdomain with unit "bytes". */
+export function isDNS1123Subdomain(value: string, unit: LengthUnit = 'characters'): string[] {
   const errs: string[] = [];
-  if (byteLen(value) > 253) errs.push(maxLenChars(253));
+  if (byteLen(value) > 253) errs.push(maxLen(253, unit));
   if (!dns1123SubdomainRe.test(value)) errs.push(regexErrorGo(dns1123SubdomainErrMsg, dns1123SubdomainFmt, ['example.com']));
   return errs;
 }
@@ -85,8 +88,8 @@ export const nameIsDNS1035Label: NameFn = (n, prefix) => isDNS1035Label(prefix ?
 
 const labelKeyErrMsg = "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
 
-/** content.IsLabelKey (a.k.a. IsQualifiedName) */
-export function isQualifiedName(value: string): string[] {
+/** content.IsLabelKey (a.k.a. IsQualifiedName); util/validation's with unit "characters". */
+export function isQualifiedName(value: string, unit: LengthUnit = 'bytes'): string[] {
   const errs: string[] = [];
   const parts = value.split('/');
   let name: string;
@@ -96,7 +99,7 @@ export function isQualifiedName(value: string): string[] {
     const prefix = parts[0];
     name = parts[1];
     if (prefix.length === 0) errs.push('prefix part must be non-empty');
-    else for (const m of isDNS1123SubdomainContent(prefix)) errs.push(`prefix part ${m}`);
+    else for (const m of isDNS1123Subdomain(prefix, unit)) errs.push(`prefix part ${m}`);
   } else {
     return [
       'a valid label key ' +
@@ -105,40 +108,38 @@ export function isQualifiedName(value: string): string[] {
     ];
   }
   if (name.length === 0) errs.push('name part must be non-empty');
-  else if (byteLen(name) > 63) errs.push(`name part ${maxLenBytes(63)}`);
+  else if (byteLen(name) > 63) errs.push(`name part ${maxLen(63, unit)}`);
   if (!labelKeyRe.test(name)) errs.push(`name part ${regexErrorGo(labelKeyErrMsg, labelKeyFmt, ['MyName', 'my.name', '123-abc'])}`);
-  return errs;
-}
-
-/** content.IsDNS1123Subdomain (content package: "bytes") */
-function isDNS1123SubdomainContent(value: string): string[] {
-  const errs: string[] = [];
-  if (byteLen(value) > 253) errs.push(maxLenBytes(253));
-  if (!dns1123SubdomainRe.test(value)) errs.push(regexErrorGo(dns1123SubdomainErrMsg, dns1123SubdomainFmt, ['example.com']));
   return errs;
 }
 
 const labelValueErrMsg =
   "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
 
-/** content.IsLabelValue */
-export function isValidLabelValue(value: string): string[] {
+/** content.IsLabelValue; util/validation IsValidLabelValue with unit "characters". */
+export function isValidLabelValue(value: string, unit: LengthUnit = 'bytes'): string[] {
   const errs: string[] = [];
-  if (byteLen(value) > 63) errs.push(maxLenBytes(63));
+  if (byteLen(value) > 63) errs.push(maxLen(63, unit));
   if (!labelValueRe.test(value)) errs.push(regexErrorGo(labelValueErrMsg, labelValueFmt, ['MyValue', 'my_value', '12345']));
   return errs;
 }
 
 const configMapKeyErrMsg = "a valid config key must consist of alphanumeric characters, '-', '_' or '.'";
 
+/** util/validation hasChDirPrefix */
+function hasChDirPrefix(value: string): string[] {
+  if (value === '.') return [`must not be '.'`];
+  if (value === '..') return [`must not be '..'`];
+  if (value.startsWith('..')) return [`must not start with '..'`];
+  return [];
+}
+
 /** util/validation IsConfigMapKey */
 export function isConfigMapKey(value: string): string[] {
   const errs: string[] = [];
   if (byteLen(value) > 253) errs.push(maxLenChars(253));
   if (!configMapKeyRe.test(value)) errs.push(regexErrorGo(configMapKeyErrMsg, configMapKeyFmt, ['key.name', 'KEY_NAME', 'key-name']));
-  if (value === '.') errs.push(`must not be '.'`);
-  else if (value === '..') errs.push(`must not be '..'`);
-  else if (value.startsWith('..')) errs.push(`must not start with '..'`);
+  errs.push(...hasChDirPrefix(value));
   return errs;
 }
 
@@ -180,9 +181,7 @@ export function isEnvVarName(value: string): string[] {
         ['my.env-name', 'MY_ENV.NAME', 'MyEnvName1'],
       ),
     );
-  if (value === '.') errs.push(`must not be '.'`);
-  else if (value === '..') errs.push(`must not be '..'`);
-  else if (value.startsWith('..')) errs.push(`must not start with '..'`);
+  errs.push(...hasChDirPrefix(value));
   return errs;
 }
 

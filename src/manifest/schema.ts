@@ -9,8 +9,8 @@
  * Sub-structures the simulator does not interpret (affinity, security contexts, most volume
  * sources, status) are `open`: their contents are kept but not checked.
  */
-import { child, index, key, type FieldError, type Path } from './errors.ts';
-import { QUANTITY_FORMAT_ERROR, parseQuantity, isQuantity } from './quantity.ts';
+import { child, index, key, pathString, type FieldError, type Path } from './errors.ts';
+import { QUANTITY_FORMAT_ERROR, parseQuantity, isQuantity, quantityText } from './quantity.ts';
 
 export type Schema =
   | { t: 'string' }
@@ -256,7 +256,7 @@ function check(value: unknown, s: Schema, ctx: Ctx): unknown {
       return MISSING;
     case 'quantity': {
       // resource.Quantity.UnmarshalJSON parses the raw JSON text (trimmed) of anything but null.
-      const text = typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : undefined;
+      const text = quantityText(value);
       const q = text === undefined ? { error: QUANTITY_FORMAT_ERROR } : parseQuantity(text);
       if (!isQuantity(q)) {
         ctx.errors.push({ path: ctx.path, message: q.error });
@@ -307,7 +307,7 @@ function check(value: unknown, s: Schema, ctx: Ctx): unknown {
         const p = child(ctx.path, k);
         if (!fs) {
           if (s.open) out[k] = v;
-          else ctx.errors.push({ path: p, message: `strict decoding error: unknown field "${pathText(p)}"`, atKey: true });
+          else ctx.errors.push({ path: p, message: `strict decoding error: unknown field "${pathString(p)}"`, atKey: true });
           continue;
         }
         const sub: Ctx = { path: p, fields: [...ctx.fields, k], struct: structName, errors: ctx.errors };
@@ -317,16 +317,6 @@ function check(value: unknown, s: Schema, ctx: Ctx): unknown {
       return out;
     }
   }
-}
-
-function pathText(p: Path): string {
-  let s = '';
-  for (const seg of p) {
-    if (seg.k === 'f') s += s ? `.${seg.name}` : seg.name;
-    else if (seg.k === 'i') s += `[${seg.index}]`;
-    else s += `[${seg.key}]`;
-  }
-  return s;
 }
 
 /**

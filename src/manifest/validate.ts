@@ -17,7 +17,7 @@ import {
   isQualifiedName, isValidLabelValue, isValidPortName, isValidPortNum, nameIsDNS1035Label, nameIsDNSLabel,
   nameIsDNSSubdomain, type NameFn,
 } from './names.ts';
-import { compareQuantity, formatQuantity, isNegative, parseQuantity, isQuantity, type Quantity } from './quantity.ts';
+import { compareQuantity, formatQuantity, quantityOf as qOf, type Quantity } from './quantity.ts';
 import { isPlainObject } from './schema.ts';
 
 type Obj = Record<string, any>;
@@ -329,18 +329,11 @@ function validateContainerResourceName(name: string, p: Path): FieldError[] {
 
 function validateQuantityValue(name: string, q: Quantity, p: Path): FieldError[] {
   const errs: FieldError[] = [];
-  if (isNegative(q)) errs.push(invalid(p, formatQuantity(q), IS_NEGATIVE));
-  if (isIntegerResource(name) && (q.num * 1000n) % (q.den * 1000n) !== 0n)
+  if (q.nanos < 0n) errs.push(invalid(p, formatQuantity(q), IS_NEGATIVE));
+  if (isIntegerResource(name) && q.nanos % 1_000_000_000n !== 0n)
     errs.push(invalid(p, new GoLiteral(formatQuantity(q)), 'must be an integer'));
   return errs;
 }
-
-const qOf = (v: unknown): Quantity | undefined => {
-  const text = typeof v === 'number' ? String(v) : typeof v === 'string' ? v.trim() : undefined;
-  if (text === undefined) return undefined;
-  const q = parseQuantity(text);
-  return isQuantity(q) ? q : undefined;
-};
 
 /** validateResourceRequirements (container flavour) */
 function validateResources(res: unknown, p: Path): FieldError[] {
@@ -819,7 +812,7 @@ export function validatePVCSpec(spec0: unknown, p: Path): FieldError[] {
   if (!('storage' in requests)) errs.push(pointAt(required(storagePath), at));
   else {
     const q = qOf(requests.storage);
-    if (q && q.num <= 0n) errs.push(pointAt(invalid(storagePath, formatQuantity(q), 'must be greater than zero'), at));
+    if (q && q.nanos <= 0n) errs.push(pointAt(invalid(storagePath, formatQuantity(q), 'must be greater than zero'), at));
   }
   const sc = spec.storageClassName;
   if (typeof sc === 'string' && sc) for (const m of nameIsDNSSubdomain(sc, false)) errs.push(invalid(child(p, 'storageClassName'), sc, m));

@@ -17,9 +17,12 @@ import { formatRFC1123Z, parseTime, translateTimestampSince } from './duration.t
 import {
   findNodeRoles, formatEndpoints, joinHostPort, pvcStorageClass,
 } from './printers.ts';
+import { goQuote } from '../manifest/errors.ts';
+import { quantityMilliValue as milliValue, quantityValue as value } from '../quantity.ts';
+import { computePodQOS } from '../qos.ts';
 import {
-  type Quantity, type ResourceList, addResourceList, canonicalQuantity, formatQuantity, maxResourceList, milliValue,
-  parseQuantity, parseResourceList, value, zeroQuantity,
+  type Quantity, type ResourceList, addResourceList, canonicalQuantity, formatQuantity, maxResourceList,
+  parseQuantity, parseResourceList, zeroQuantity,
 } from './quantity.ts';
 import { DESCRIBE_TABWRITER, TabWriter } from './tabwriter.ts';
 import {
@@ -187,11 +190,6 @@ function printBool(v: boolean | undefined): string {
 
 function stringOrNone(s: string): string {
   return s.length > 0 ? s : '<none>';
-}
-
-/** Go `%q` of a string (strconv.Quote) — close enough to JSON for printable input. */
-function goQuote(s: string): string {
-  return JSON.stringify(s);
 }
 
 function matchesInvolved(e: Event, kind: string, name: string, namespace: string | undefined, uid?: string): boolean {
@@ -528,36 +526,7 @@ function effectiveRequests(c: Container): ResourceList {
 
 /** kubectl pkg/util/qos GetPodQOS: status.qosClass if set, else ComputePodQOS. */
 export function podQOSClass(pod: Pod): string {
-  if (pod.status?.qosClass) return pod.status.qosClass;
-  const requests: ResourceList = {};
-  const limits: ResourceList = {};
-  let isGuaranteed = true;
-  const supported = (n: string) => n === 'cpu' || n === 'memory';
-  const all = [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])];
-  for (const c of all) {
-    for (const [name, q] of Object.entries(effectiveRequests(c))) {
-      if (!supported(name) || q.nanos <= 0n) continue;
-      addResourceList(requests, { [name]: q });
-    }
-    const found = new Set<string>();
-    for (const [name, q] of Object.entries(parseResourceList(c.resources?.limits as Record<string, string>))) {
-      if (!supported(name) || q.nanos <= 0n) continue;
-      found.add(name);
-      addResourceList(limits, { [name]: q });
-    }
-    if (!(found.has('cpu') && found.has('memory'))) isGuaranteed = false;
-  }
-  if (Object.keys(requests).length === 0 && Object.keys(limits).length === 0) return 'BestEffort';
-  if (isGuaranteed) {
-    for (const [name, req] of Object.entries(requests)) {
-      if (!limits[name] || limits[name].nanos !== req.nanos) {
-        isGuaranteed = false;
-        break;
-      }
-    }
-  }
-  if (isGuaranteed && Object.keys(requests).length === Object.keys(limits).length) return 'Guaranteed';
-  return 'Burstable';
+  return pod.status?.qosClass || computePodQOS(pod.spec);
 }
 
 /** kubectl pkg/util/resource PodRequestsAndLimits (sidecar-aware; overhead added). */

@@ -14,6 +14,7 @@
  *
  * `yaml` (eemeli/yaml) is not used because its quoting and folding rules differ from go-yaml's.
  */
+import { goFloatV } from './util.ts';
 
 const BEST_WIDTH = 80;
 const BEST_INDENT = 2;
@@ -437,16 +438,7 @@ function goFormatFloat(n: number): string {
   if (Number.isNaN(n)) return '.nan';
   if (n === Infinity) return '.inf';
   if (n === -Infinity) return '-.inf';
-  if (Number.isInteger(n) && Math.abs(n) < 1e21) return String(n);
-  // strconv.FormatFloat(f, 'g', -1, 64): %e when exp < -4 || exp >= 21
-  const exp = Math.floor(Math.log10(Math.abs(n)));
-  if (exp < -4 || exp >= 21) {
-    const [m, e] = n.toExponential().split('e');
-    const sign = e.startsWith('-') ? '-' : '+';
-    const d = e.replace(/^[-+]/, '');
-    return `${m}e${sign}${d.length < 2 ? '0' + d : d}`;
-  }
-  return String(n);
+  return goFloatV(n); // strconv.FormatFloat(f, 'g', -1, 64)
 }
 
 function isScalar(v: unknown): boolean {

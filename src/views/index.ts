@@ -15,9 +15,10 @@ export {
 } from './table.ts';
 export {
   getTable, getTableResult, buildTable, printerFor, defaultPrinter, podStatusSummary, nodeStatusString, findNodeRoles,
-  serviceExternalIP, servicePortString, formatEndpoints, resolveKind, groupOfApiVersion,
-  type GetTableOptions, type GetResult, type KindInfo, type KindPrinter, type PrintContext, type PodStatusSummary,
+  serviceExternalIP, servicePortString, formatEndpoints, resolveKind,
+  type GetTableOptions, type GetResult, type KindPrinter, type PrintContext, type PodStatusSummary,
 } from './printers.ts';
+export { groupOfApiVersion, type KindInfo } from '../kinds.ts';
 export {
   formatOutput, toYAML, toJSON, toName, toJSONPath, asList, goJsonIndent, type OutputOptions, type ListObject,
 } from './output.ts';

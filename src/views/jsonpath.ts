@@ -11,7 +11,7 @@
  * Output follows JSONPath.PrintResults: the results of one `{…}` are joined with a space; strings
  * print raw, numbers and booleans with Go's `%v`, maps and arrays as compact JSON.
  */
-import { goFloatV } from './util.ts';
+import { goValue } from './util.ts';
 
 type Segment =
   | { t: 'field'; name: string }
@@ -333,20 +333,12 @@ function evalSeg(values: unknown[], seg: Segment): unknown[] {
 }
 
 function compare(a: unknown, op: string, b: unknown): boolean {
-  if (typeof a === 'number' || typeof b === 'number') {
-    const x = Number(a);
-    const y = Number(b);
-    switch (op) {
-      case '==': return x === y;
-      case '!=': return x !== y;
-      case '<': return x < y;
-      case '>': return x > y;
-      case '<=': return x <= y;
-      case '>=': return x >= y;
-    }
-  }
-  const x = typeof a === 'string' ? a : JSON.stringify(a);
-  const y = typeof b === 'string' ? b : JSON.stringify(b);
+  if (typeof a === 'number' || typeof b === 'number') return applyOp(Number(a), op, Number(b));
+  const text = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
+  return applyOp(text(a), op, text(b));
+}
+
+function applyOp<T extends number | string>(x: T, op: string, y: T): boolean {
   switch (op) {
     case '==': return x === y;
     case '!=': return x !== y;
@@ -358,12 +350,19 @@ function compare(a: unknown, op: string, b: unknown): boolean {
   return false;
 }
 
-/** Go json.Marshal (compact): sorted map keys, HTML-escaped strings. */
-export function goJsonCompact(v: unknown): string {
+/** Go json.Marshal of a scalar (null, string, number, boolean); undefined for arrays and objects. */
+export function goJsonScalar(v: unknown): string | undefined {
   if (v === null || v === undefined) return 'null';
   if (typeof v === 'string') return goJsonString(v);
   if (typeof v === 'number') return Number.isFinite(v) ? JSON.stringify(v) : 'null';
   if (typeof v === 'boolean') return v ? 'true' : 'false';
+  return undefined;
+}
+
+/** Go json.Marshal (compact): sorted map keys, HTML-escaped strings. */
+export function goJsonCompact(v: unknown): string {
+  const scalar = goJsonScalar(v);
+  if (scalar !== undefined) return scalar;
   if (Array.isArray(v)) return `[${v.map(goJsonCompact).join(',')}]`;
   const o = v as Record<string, unknown>;
   const keys = Object.keys(o).filter((k) => o[k] !== undefined).sort();
@@ -380,12 +379,9 @@ export function goJsonString(s: string): string {
     .replace(/\u2029/g, '\\u2029');
 }
 
+/** Scalars as Go `%v` prints them, arrays and maps as compact JSON. */
 function printValue(v: unknown): string {
-  if (v === null || v === undefined) return '<nil>';
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number') return goFloatV(v);
-  if (typeof v === 'boolean') return v ? 'true' : 'false';
-  return goJsonCompact(v);
+  return v !== null && typeof v === 'object' ? goJsonCompact(v) : goValue(v);
 }
 
 function execute(nodes: Node[], data: unknown, out: string[]): void {

@@ -10,8 +10,9 @@
  */
 import type { KObject } from '../types.ts';
 import { goYamlMarshal } from './goyaml.ts';
-import { goJsonString, jsonpath } from './jsonpath.ts';
-import { groupOfApiVersion, resolveKind } from './printers.ts';
+import { goJsonScalar, goJsonString, jsonpath } from './jsonpath.ts';
+import { groupOfApiVersion } from '../kinds.ts';
+import { resolveKind } from './printers.ts';
 import { compareByStorageKey } from './util.ts';
 
 export interface OutputOptions {
@@ -53,10 +54,8 @@ export function toYAML(input: KObject | readonly KObject[] | unknown, opts: Outp
 
 /** Go json.MarshalIndent with sorted map keys and HTML escaping. */
 export function goJsonIndent(v: unknown, indent = '    ', sortKeys = true, prefix = ''): string {
-  if (v === null || v === undefined) return 'null';
-  if (typeof v === 'string') return goJsonString(v);
-  if (typeof v === 'number') return Number.isFinite(v) ? JSON.stringify(v) : 'null';
-  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  const scalar = goJsonScalar(v);
+  if (scalar !== undefined) return scalar;
   const inner = prefix + indent;
   if (Array.isArray(v)) {
     if (v.length === 0) return '[]';

@@ -8,6 +8,7 @@
 import type {
   ConfigMap, Container, ContainerStatus, Event, KObject, Namespace, Node, PersistentVolumeClaim, Pod, Service,
 } from '../types.ts';
+import { type KindInfo, kindInfo, resolveAnyKind } from '../kinds.ts';
 import { humanDuration, parseTime, translateTimestampSince } from './duration.ts';
 import { canonicalQuantity } from './quantity.ts';
 import { type ColumnDefinition, type Table, type TableRow, noResourcesMessage, renderTable } from './table.ts';
@@ -18,63 +19,16 @@ import {
 // ---------------------------------------------------------------------------------------------
 // Kinds
 
-export interface KindInfo {
-  kind: string;
-  /** lower-case plural resource name, e.g. "pods" */
-  resource: string;
-  /** API group ("" for core) */
-  group: string;
-  namespaced: boolean;
-}
-
-const KINDS: Array<KindInfo & { aliases: string[] }> = [
-  { kind: 'Pod', resource: 'pods', group: '', namespaced: true, aliases: ['po'] },
-  { kind: 'Node', resource: 'nodes', group: '', namespaced: false, aliases: ['no'] },
-  { kind: 'Namespace', resource: 'namespaces', group: '', namespaced: false, aliases: ['ns'] },
-  { kind: 'Service', resource: 'services', group: '', namespaced: true, aliases: ['svc'] },
-  { kind: 'PersistentVolumeClaim', resource: 'persistentvolumeclaims', group: '', namespaced: true, aliases: ['pvc'] },
-  { kind: 'PersistentVolume', resource: 'persistentvolumes', group: '', namespaced: false, aliases: ['pv'] },
-  { kind: 'ConfigMap', resource: 'configmaps', group: '', namespaced: true, aliases: ['cm'] },
-  { kind: 'Secret', resource: 'secrets', group: '', namespaced: true, aliases: [] },
-  { kind: 'ServiceAccount', resource: 'serviceaccounts', group: '', namespaced: true, aliases: ['sa'] },
-  { kind: 'Endpoints', resource: 'endpoints', group: '', namespaced: true, aliases: ['ep'] },
-  { kind: 'Event', resource: 'events', group: '', namespaced: true, aliases: ['ev'] },
-  { kind: 'ReplicationController', resource: 'replicationcontrollers', group: '', namespaced: true, aliases: ['rc'] },
-  { kind: 'Deployment', resource: 'deployments', group: 'apps', namespaced: true, aliases: ['deploy'] },
-  { kind: 'ReplicaSet', resource: 'replicasets', group: 'apps', namespaced: true, aliases: ['rs'] },
-  { kind: 'StatefulSet', resource: 'statefulsets', group: 'apps', namespaced: true, aliases: ['sts'] },
-  { kind: 'DaemonSet', resource: 'daemonsets', group: 'apps', namespaced: true, aliases: ['ds'] },
-  { kind: 'ControllerRevision', resource: 'controllerrevisions', group: 'apps', namespaced: true, aliases: [] },
-  { kind: 'Job', resource: 'jobs', group: 'batch', namespaced: true, aliases: [] },
-  { kind: 'CronJob', resource: 'cronjobs', group: 'batch', namespaced: true, aliases: ['cj'] },
-  { kind: 'StorageClass', resource: 'storageclasses', group: 'storage.k8s.io', namespaced: false, aliases: ['sc'] },
-  { kind: 'PriorityClass', resource: 'priorityclasses', group: 'scheduling.k8s.io', namespaced: false, aliases: ['pc'] },
-  { kind: 'ClusterRole', resource: 'clusterroles', group: 'rbac.authorization.k8s.io', namespaced: false, aliases: [] },
-  { kind: 'ClusterRoleBinding', resource: 'clusterrolebindings', group: 'rbac.authorization.k8s.io', namespaced: false, aliases: [] },
-  { kind: 'CustomResourceDefinition', resource: 'customresourcedefinitions', group: 'apiextensions.k8s.io', namespaced: false, aliases: ['crd', 'crds'] },
-];
-
 /**
- * Resolves what a user may type (`pods`, `pod`, `po`, `Pod`, `deployments.apps`) or a Kind to
- * kind information. Unknown kinds are assumed namespaced core-group resources.
+ * Resolves what a user may type (`pods`, `pod`, `po`, `Pod`, `deployments.apps`) or a Kind to its
+ * entry in the kind registry (`src/kinds.ts`, including the kinds only printers know); the group
+ * qualifier is not checked. Unknown kinds are assumed namespaced core-group resources.
  */
 export function resolveKind(kindOrResource: string): KindInfo {
   const q = kindOrResource.trim();
-  const lower = q.toLowerCase().split('.')[0];
-  for (const k of KINDS) {
-    if (k.kind === q || k.kind.toLowerCase() === lower || k.resource === lower || k.aliases.includes(lower)) {
-      const { aliases: _a, ...info } = k;
-      return info;
-    }
-  }
-  const kind = q.charAt(0).toUpperCase() + q.slice(1);
-  return { kind, resource: `${q.toLowerCase()}s`, group: '', namespaced: true };
-}
-
-/** Group of an `apiVersion` ("apps/v1" → "apps", "v1" → ""). */
-export function groupOfApiVersion(apiVersion: string | undefined): string {
-  if (!apiVersion || !apiVersion.includes('/')) return '';
-  return apiVersion.split('/')[0];
+  const known = resolveAnyKind(q.split('.')[0]);
+  if (known) return known;
+  return kindInfo('v1', q.charAt(0).toUpperCase() + q.slice(1), true, `${q.toLowerCase()}s`, [], false);
 }
 
 // ---------------------------------------------------------------------------------------------

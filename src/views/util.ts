@@ -2,7 +2,8 @@
  * Small formatting helpers shared by the printers and describers, each a port of the apimachinery /
  * kubectl function named in its comment.
  */
-import type { KObject } from '../types.ts';
+import { SelectorError, selectorFromLabelSelector, selectorToString } from '../labels.ts';
+import type { KObject, LabelSelector } from '../types.ts';
 
 type StrMap = Record<string, string> | undefined | null;
 
@@ -37,27 +38,17 @@ export interface LabelSelectorLike {
 }
 
 /**
- * `metav1.LabelSelectorAsSelector(sel).String()`: requirements sorted by key; `k=v`, `k in (a,b)`,
- * `k notin (a,b)`, `k`, `!k`. A nil selector is `labels.Nothing()` and an empty one
- * `labels.Everything()`; both print as "".
+ * `metav1.LabelSelectorAsSelector(sel).String()` (src/labels.ts): requirements sorted by key; `k=v`,
+ * `k in (a,b)`, `k notin (a,b)`, `k`, `!k`. A nil selector is `labels.Nothing()` and an empty one
+ * `labels.Everything()`; both print as "". A selector that does not convert prints as `<error>`.
  */
 export function labelSelectorString(sel: LabelSelectorLike | null | undefined): string {
-  if (!sel) return '';
-  const reqs: Array<{ key: string; str: string }> = [];
-  for (const [k, v] of Object.entries(sel.matchLabels ?? {})) reqs.push({ key: k, str: `${k}=${v}` });
-  for (const e of sel.matchExpressions ?? []) {
-    const vals = sortedStrings(e.values ?? []).join(',');
-    switch (e.operator) {
-      case 'In': reqs.push({ key: e.key, str: `${e.key} in (${vals})` }); break;
-      case 'NotIn': reqs.push({ key: e.key, str: `${e.key} notin (${vals})` }); break;
-      case 'Exists': reqs.push({ key: e.key, str: e.key }); break;
-      case 'DoesNotExist': reqs.push({ key: e.key, str: `!${e.key}` }); break;
-      default: reqs.push({ key: e.key, str: `${e.key}` });
-    }
+  try {
+    return selectorToString(selectorFromLabelSelector(sel as LabelSelector | null | undefined));
+  } catch (e) {
+    if (e instanceof SelectorError) return '<error>';
+    throw e;
   }
-  // selector.Add sorts with sort.Sort(ByKey) — stable enough for distinct keys.
-  reqs.sort((a, b) => goLess(a.key, b.key));
-  return reqs.map((r) => r.str).join(',');
 }
 
 /** `metav1.FormatLabelSelector`: {@link labelSelectorString}, or `<none>` when empty. */
