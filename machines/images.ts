@@ -50,14 +50,8 @@ export function imageID(image: string): string {
   return `${repo}@sha256:${imageDigest(n)}`;
 }
 
-/** `imagePullPolicy` default by tag (pkg/apis/core/v1/defaults.go). */
-export function defaultPullPolicy(image: string): 'Always' | 'IfNotPresent' {
-  if (image.includes('@')) return 'IfNotPresent';
-  const last = image.slice(image.lastIndexOf('/') + 1);
-  const colon = last.lastIndexOf(':');
-  if (colon < 0) return 'Always';
-  return last.slice(colon + 1) === 'latest' ? 'Always' : 'IfNotPresent';
-}
+/** `imagePullPolicy` default by tag (pkg/apis/core/v1/defaults.go), shared with API defaulting. */
+export { defaultImagePullPolicy as defaultPullPolicy } from '../src/manifest/defaults.ts';
 
 /** A stable, plausible compressed image size in bytes (5–100 MB) for the Pulled event. */
 export function imageSize(image: string): number {

@@ -230,19 +230,5 @@ export function mergeConditions(prev: PodCondition[] | undefined, next: Cond[], 
 
 export { isSidecar };
 
-/** `GetPodQOS` (pkg/apis/core/helper/qos): Guaranteed, Burstable or BestEffort. */
-export function podQOS(spec: PodSpec): 'Guaranteed' | 'Burstable' | 'BestEffort' {
-  const all = [...(spec.initContainers ?? []), ...(spec.containers ?? [])];
-  let any = false;
-  let guaranteed = true;
-  for (const c of all) {
-    const req = c.resources?.requests ?? {};
-    const lim = c.resources?.limits ?? {};
-    for (const r of ['cpu', 'memory']) {
-      if (req[r] !== undefined || lim[r] !== undefined) any = true;
-      if (lim[r] === undefined || (req[r] !== undefined && String(req[r]) !== String(lim[r]))) guaranteed = false;
-    }
-  }
-  if (!any) return 'BestEffort';
-  return guaranteed ? 'Guaranteed' : 'Burstable';
-}
+/** `GetPodQOS` (pkg/apis/core/helper/qos), shared with the API defaulting and the printers. */
+export { computePodQOS as podQOS } from '../../src/qos.ts';

@@ -108,18 +108,7 @@ export function parseDurationArg(value: string, what: string): number {
 }
 
 /** kubectl's `1m30s` style for a number of milliseconds. */
-export function goDuration(ms: number): string {
-  if (ms === 0) return '0s';
-  let s = ms / 1000;
-  const h = Math.floor(s / 3600);
-  s -= h * 3600;
-  const m = Math.floor(s / 60);
-  s -= m * 60;
-  const sec = `${Number(s.toFixed(3))}s`;
-  if (h) return `${h}h${m}m${sec}`;
-  if (m) return `${m}m${sec}`;
-  return sec;
-}
+export { formatGoDuration as goDuration } from '../duration.ts';
 
 /** Simulated time as users read it: RFC 3339, whole seconds unless there is a fraction. */
 export function formatTime(ms: number): string {

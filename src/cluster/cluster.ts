@@ -22,6 +22,7 @@ import { parseDuration } from '../duration.ts';
 import { Rng } from '../rng.ts';
 import { resolveKind } from '../kinds.ts';
 import { matches, parseSelector, parseFieldSelector, matchesFields, validateFieldSelector } from '../labels.ts';
+import { defaultImagePullPolicy } from '../manifest/defaults.ts';
 import { parseManifests, parseObjects, validatePodUpdate, ManifestLoadError, type ManifestError } from '../manifest/index.ts';
 import { schedulePod } from '../scheduler/index.ts';
 import { addPod, newNodeInfo, removePod, setNode, type NodeInfo } from '../scheduler/resources.ts';
@@ -1295,7 +1296,7 @@ export class Cluster {
     const c: EphemeralContainer = {
       name,
       image: opts.image,
-      imagePullPolicy: opts.image.endsWith(':latest') || !opts.image.includes(':') ? 'Always' : 'IfNotPresent',
+      imagePullPolicy: defaultImagePullPolicy(opts.image),
       terminationMessagePath: '/dev/termination-log',
       terminationMessagePolicy: 'File',
       stdin: true,
