@@ -8,7 +8,7 @@ import type { KindInfo } from '../../kinds.ts';
 import type { KObject } from '../../types.ts';
 import { jsonpath } from '../../views/jsonpath.ts';
 import { formatOutput } from '../../views/output.ts';
-import { buildTable } from '../../views/printers.ts';
+import { buildTable, type GetTableOptions } from '../../views/printers.ts';
 import { translateTimestampSince } from '../../views/duration.ts';
 import { noResourcesMessage, renderTable } from '../../views/table.ts';
 import { GET_TABWRITER, tabwrite } from '../../views/tabwriter.ts';
@@ -50,13 +50,7 @@ export function checkOutputFormat(output: string | undefined): void {
   throw usageError(`unable to match a printer suitable for the output format "${output}", allowed formats are: ${OUTPUT_FORMATS}`);
 }
 
-export interface TableOpts {
-  now: number;
-  wide?: boolean;
-  allNamespaces?: boolean;
-  showLabels?: boolean;
-  labelColumns?: string[];
-  noHeaders?: boolean;
+export interface TableOpts extends Pick<GetTableOptions, 'now' | 'wide' | 'allNamespaces' | 'showLabels' | 'labelColumns' | 'noHeaders'> {
   /** Keep the given order (objects asked for by name, events by time). */
   keepOrder?: boolean;
   /** Prefix names with `kind/` (several kinds in one `get`). */
