@@ -360,6 +360,13 @@ export function createPodMachine(env: Env) {
       }),
     },
     guards: {
+      // A container's snapshot changes on every internal step; only a new status or a final stop matters.
+      containerChanged: ({ context, event }) => {
+        if (!event.type.startsWith('xstate.snapshot.')) return false;
+        const name = event.type.slice('xstate.snapshot.'.length);
+        const snap = (event as any).snapshot;
+        return context.statuses[name] !== snap.context.status || !!context.stopped[name] !== (snap.value === 'Stopped');
+      },
       hasInit: ({ context }) => (context.pod.spec?.initContainers?.length ?? 0) > 0,
       initFailedForGood: ({ context }) =>
         context.kubeletUp &&
@@ -416,7 +423,7 @@ export function createPodMachine(env: Env) {
       Active: {
         initial: 'Running',
         on: {
-          'xstate.snapshot.*': { actions: 'syncContainer' },
+          'xstate.snapshot.*': { guard: 'containerChanged', actions: 'syncContainer' },
           'pod.delete': { target: 'Terminating', actions: 'markDeleting' },
           // The kubelet reports Failed/DeadlineExceeded at once, while the containers are still stopping.
           'timer.deadline': { target: 'Completing', actions: ['exceedDeadline', 'publish'] },
@@ -425,7 +432,7 @@ export function createPodMachine(env: Env) {
         states: {
           Initializing: {
             entry: 'startNextInit',
-            on: { 'xstate.snapshot.*': { actions: ['syncContainer', 'startNextInit'] } },
+            on: { 'xstate.snapshot.*': { guard: 'containerChanged', actions: ['syncContainer', 'startNextInit'] } },
             always: [
               { guard: 'initFailedForGood', target: '#pod.Completing', actions: 'setGraceFromSpec' },
               { guard: 'initDone', target: 'Running' },
@@ -441,7 +448,7 @@ export function createPodMachine(env: Env) {
       Completing: {
         entry: 'killAppContainers',
         on: {
-          'xstate.snapshot.*': { actions: 'syncContainer' },
+          'xstate.snapshot.*': { guard: 'containerChanged', actions: 'syncContainer' },
           'pod.delete': { target: 'Terminating', actions: 'markDeleting' },
         },
         always: [
@@ -452,7 +459,7 @@ export function createPodMachine(env: Env) {
       Completed: {
         entry: 'publishTerminal',
         on: {
-          'xstate.snapshot.*': { actions: 'syncContainer' },
+          'xstate.snapshot.*': { guard: 'containerChanged', actions: 'syncContainer' },
           // Terminal pods are deleted at once (grace period 0).
           'pod.delete': { target: 'Deleted' },
         },
@@ -460,7 +467,7 @@ export function createPodMachine(env: Env) {
       Terminating: {
         entry: 'killAppContainers',
         on: {
-          'xstate.snapshot.*': { actions: 'syncContainer' },
+          'xstate.snapshot.*': { guard: 'containerChanged', actions: 'syncContainer' },
           'pod.delete': { actions: ['markDeleting', 'killAppContainers'] },
           'pod.kubelet': { actions: ['setKubelet', 'publish', 'killAppContainers'] },
         },
