@@ -8,8 +8,9 @@ import { createContainerMachine } from './container/container.ts';
 import { createNodeMachine } from './node.ts';
 import { createPodMachine } from './pod/pod.ts';
 import { createProbeMachine } from './probe.ts';
+import { clusterMachine } from './cluster.ts';
 
-export { createContainerMachine, createNodeMachine, createPodMachine, createProbeMachine, createStandaloneEnv };
+export { clusterMachine, createContainerMachine, createNodeMachine, createPodMachine, createProbeMachine, createStandaloneEnv };
 export type { Env, StandaloneEnv, RecordedEvent, ImageCache } from './env.ts';
 export type { PodInput, PodContext, PodEvent } from './pod/pod.ts';
 export type { ContainerInput, ContainerContext, ContainerEvent } from './container/container.ts';
@@ -23,4 +24,4 @@ export const probeMachine = createProbeMachine(standalone);
 export const nodeMachine = createNodeMachine(standalone);
 
 /** Every machine by name, for documentation and inspection. */
-export const machines = { pod: podMachine, container: containerMachine, probe: probeMachine, node: nodeMachine } as const;
+export const machines = { cluster: clusterMachine, pod: podMachine, container: containerMachine, probe: probeMachine, node: nodeMachine } as const;
