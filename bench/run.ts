@@ -7,8 +7,15 @@
  *   npm run bench            # 1,000 / 10,000 / 100,000 pods
  *   npm run bench -- 1000    # chosen sizes only
  */
+import { PerformanceObserver } from 'node:perf_hooks';
 import { createCluster } from '../src/cluster/cluster.ts';
 import { runReducer } from './reducer.ts';
+
+/** Time spent in garbage collection, summed from the runtime's own GC entries. */
+let gcMs = 0;
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) gcMs += e.duration;
+}).observe({ entryTypes: ['gc'] });
 
 const gc: () => void = (globalThis as any).gc ?? (() => {});
 const heap = () => {
@@ -27,20 +34,33 @@ function podList(n: number) {
   }));
 }
 
-function engineRun(n: number): { ms: number; events: number; heapPerPod: number; ready: number } {
+interface EngineRun {
+  ms: number;
+  applyMs: number;
+  gc: number;
+  events: number;
+  heapPerPod: number;
+  ready: number;
+}
+
+async function engineRun(n: number): Promise<EngineRun> {
   const m = Math.max(1, Math.round(n / 100));
   const pods = podList(n);
   const h0 = heap();
+  const gc0 = gcMs;
   const t0 = performance.now();
   const c = createCluster({ nodes: m, seed: 1 });
-  c.apply(pods as any);
+  c.apply(pods as any); // validate, default, create the Pod actors, schedule, bind, start pulls
+  const applyMs = performance.now() - t0;
   c.runUntil((k) => k.stats.readyPods === n, { timeout: '10m' });
   const ms = performance.now() - t0;
+  await new Promise((r) => setImmediate(r)); // GC entries are delivered on the next turn
+  const gc = gcMs - gc0;
   const ready = c.stats.readyPods;
   const heapPerPod = (heap() - h0) / n;
   const events = c.stats.timersFired + c.stats.objectChanges;
   c.stop();
-  return { ms, events, heapPerPod, ready };
+  return { ms, applyMs, gc, events, heapPerPod, ready };
 }
 
 function reducerRun(n: number): number {
@@ -53,14 +73,14 @@ function reducerRun(n: number): number {
 const sizes = process.argv.slice(2).map(Number).filter((x) => x > 0);
 const list = sizes.length ? sizes : [1_000, 10_000, 100_000];
 console.log(`kubeactors bench — node ${process.version}, ${process.arch}; medians (runs in brackets)`);
-console.log('pods      nodes  runs  engine-ms  sim-events/s  heap/pod  reducer-ms  ratio  ready');
+console.log('pods      nodes  runs  engine-ms  (apply  gc)     sim-events/s  heap/pod  reducer-ms  ratio  ready');
 for (const n of list) {
   const runs = n >= 100_000 ? 1 : n >= 10_000 ? 3 : 5;
-  const eng: ReturnType<typeof engineRun>[] = [];
+  const eng: EngineRun[] = [];
   const red: number[] = [];
   for (let i = 0; i < runs; i++) {
     red.push(reducerRun(n));
-    eng.push(engineRun(n));
+    eng.push(await engineRun(n));
   }
   const ms = median(eng.map((e) => e.ms));
   const rms = median(red);
@@ -70,6 +90,8 @@ for (const n of list) {
     String(Math.max(1, Math.round(n / 100))).padEnd(6),
     String(runs).padEnd(5),
     ms.toFixed(0).padStart(9),
+    `(${median(eng.map((x) => x.applyMs)).toFixed(0)}`.padStart(7),
+    `${median(eng.map((x) => x.gc)).toFixed(0)})`.padStart(7),
     Math.round(e.events / (ms / 1000)).toString().padStart(13),
     `${(median(eng.map((x) => x.heapPerPod)) / 1024).toFixed(1)} KiB`.padStart(9),
     rms.toFixed(1).padStart(11),
