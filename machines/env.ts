@@ -34,6 +34,8 @@ export interface Env {
   record(event: RecordedEvent): void;
   /** Seeded randomness (never Math.random). */
   hex(n: number): string;
+  /** Uniform in [0, 1), seeded: jitter of the kubelet's pod-worker resyncs. */
+  rand(): number;
   suffix(n: number): string;
   images: ImageCache;
   defaults: BehaviourDefaults;
@@ -71,6 +73,9 @@ export function createStandaloneEnv(start = 0): StandaloneEnv {
     },
     hex(n) {
       return (counter++).toString(16).padStart(n, '0').slice(-n);
+    },
+    rand() {
+      return ((counter++ * 0x9e3779b1) >>> 0) / 4294967296;
     },
     suffix(n) {
       return 'x'.repeat(n);

@@ -19,17 +19,23 @@ export function hasExpired(entry: BackoffEntry | null, eventTime: number, max: n
   return !entry || eventTime - entry.lastUpdate > 2 * max;
 }
 
-/** `Next(key, eventTime)`: a new or expired entry starts at `initial`; otherwise doubles up to `max`. */
-export function nextBackoff(entry: BackoffEntry | null, eventTime: number, initial: number, max: number): BackoffEntry {
-  if (!entry || hasExpired(entry, eventTime, max)) return { backoff: Math.min(initial, max), lastUpdate: eventTime };
-  return { backoff: Math.min(entry.backoff * 2, max), lastUpdate: eventTime };
+/**
+ * `Next(key, eventTime)` called at clock time `now`: a new entry, or one expired relative to
+ * `eventTime`, starts at `initial`; otherwise the period doubles up to `max`. `lastUpdate` is
+ * the clock at the call (`p.Clock.Now()`), not `eventTime` — so the 10-minute reset window is
+ * measured from the restart, not from the previous exit.
+ */
+export function nextBackoff(entry: BackoffEntry | null, eventTime: number, now: number, initial: number, max: number): BackoffEntry {
+  if (!entry || hasExpired(entry, eventTime, max)) return { backoff: Math.min(initial, max), lastUpdate: now };
+  return { backoff: Math.min(entry.backoff * 2, max), lastUpdate: now };
 }
 
 /**
- * How long after `finishedAt` the kubelet waits before it restarts an exited container
- * (`IsInBackOffSince(key, finishedAt)`), 0 when it may restart now; and the entry to store.
- * A restart that goes ahead calls `Next` with `finishedAt`, which doubles the period for the
- * following crash — this is what yields restarts at 0, 10, 20, 40 … 300 s after each exit.
+ * `doBackOff` for an exited container: `IsInBackOffSince(key, finishedAt)` — in back-off while
+ * the entry is not expired and `now - finishedAt < backoff` — gives the time the kubelet may
+ * restart it (`waitUntil`), or null when it may restart now (having called `Next`).
+ * The restart that follows a wait also calls `Next(key, finishedAt)`, at `waitUntil`: that is
+ * what yields restarts 0, 10, 20, 40 … 300 s after each exit.
  */
 export function crashLoopDecision(
   entry: BackoffEntry | null,
@@ -41,5 +47,5 @@ export function crashLoopDecision(
   if (entry && !hasExpired(entry, finishedAt, max) && now - finishedAt < entry.backoff) {
     return { waitUntil: finishedAt + entry.backoff, entry };
   }
-  return { waitUntil: null, entry: nextBackoff(entry, finishedAt, initial, max) };
+  return { waitUntil: null, entry: nextBackoff(entry, finishedAt, now, initial, max) };
 }

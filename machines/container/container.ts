@@ -86,6 +86,8 @@ export type ContainerEvent =
   | { type: `xstate.snapshot.${string}`; snapshot: any };
 
 const MAX_LOG_LINES = 500;
+/** pod_workers.go: a failed sync is retried after wait.Jitter(backOffPeriod = 10 s, 0.5). */
+const RESYNC_MS = 10_000;
 const SIGTERM_EXIT = 143;
 const SIGKILL_EXIT = 137;
 /** pkg/kubelet/kuberuntime/kuberuntime_container.go minimumGracePeriodInSeconds */
@@ -193,7 +195,7 @@ export function createContainerMachine(env: Env) {
         record(context, 'Warning', 'Failed', 'Error: ErrImagePull');
         const now = env.now();
         return {
-          pullBackoff: nextBackoff(context.pullBackoff, now, INITIAL_IMAGE_BACKOFF, MAX_IMAGE_BACKOFF),
+          pullBackoff: nextBackoff(context.pullBackoff, now, now, INITIAL_IMAGE_BACKOFF, MAX_IMAGE_BACKOFF),
           status: { ...context.status, state: { waiting: { reason: 'ErrImagePull', message: msg } } },
           timers: armTimer(env, context.addr, disarmTimer(context.timers, 'pull'), 'sync', now + 1000),
         };
@@ -203,14 +205,28 @@ export function createContainerMachine(env: Env) {
         record(context, 'Normal', 'BackOff', `Back-off pulling image "${image}"`);
         record(context, 'Warning', 'Failed', 'Error: ImagePullBackOff');
         const b = context.pullBackoff!;
+        // 1.32 (image_manager.go prevPullErrMsg): the waiting message carries the last pull error.
+        const prev = context.status.state?.waiting?.message;
         return {
           status: {
             ...context.status,
-            state: { waiting: { reason: 'ImagePullBackOff', message: `Back-off pulling image "${image}"` } },
+            state: { waiting: { reason: 'ImagePullBackOff', message: `Back-off pulling image "${image}"${prev ? `: ErrImagePull: ${prev}` : ''}` } },
           },
           timers: armTimer(env, context.addr, disarmTimer(context.timers, 'sync'), 'pullRetry', b.lastUpdate + b.backoff),
         };
       }),
+      // While backing off, every pod-worker resync (requeued after wait.Jitter(10s, 0.5):
+      // pod_workers.go) fails again and records the back-off events again (their count grows).
+      armResync: assign(({ context }) => ({
+        timers: armTimer(env, context.addr, context.timers, 'resync', env.now() + RESYNC_MS + Math.floor(env.rand() * RESYNC_MS * 0.5)),
+      })),
+      disarmResync: assign(({ context }) => ({ timers: disarmTimer(context.timers, 'resync') })),
+      resyncCrashLoop: ({ context }) =>
+        record(context, 'Warning', 'BackOff', `Back-off restarting failed container ${context.spec.name} in pod ${podDesc(context)}`),
+      resyncPullBackOff: ({ context }) => {
+        record(context, 'Normal', 'BackOff', `Back-off pulling image "${context.spec.image ?? ''}"`);
+        record(context, 'Warning', 'Failed', 'Error: ImagePullBackOff');
+      },
       neverPull: assign(({ context }) => {
         const image = context.spec.image ?? '';
         const msg = `Container image "${image}" is not present with pull policy of Never`;
@@ -382,7 +398,7 @@ export function createContainerMachine(env: Env) {
           // The restart at `waitUntil` is the sync where doBackOff finds the wait over and calls
           // `Next(key, finishedAt)`; its result depends only on data known now, so store it now —
           // otherwise the period never doubles (10 s forever).
-          crashBackoff: nextBackoff(d.entry, finishedAt, INITIAL_CRASHLOOP_BACKOFF, MAX_CONTAINER_BACKOFF),
+          crashBackoff: nextBackoff(d.entry, finishedAt, d.waitUntil, INITIAL_CRASHLOOP_BACKOFF, MAX_CONTAINER_BACKOFF),
           timers: armTimer(env, context.addr, context.timers, 'backoff', d.waitUntil),
           status: {
             ...context.status,
@@ -462,12 +478,21 @@ export function createContainerMachine(env: Env) {
           },
           ErrImagePull: { on: { 'timer.sync': { target: 'ImagePullBackOff' } } },
           ImagePullBackOff: {
-            entry: 'enterPullBackOff',
-            on: { 'timer.pullRetry': { target: 'Pulling' } },
+            entry: ['enterPullBackOff', 'armResync'],
+            exit: 'disarmResync',
+            on: {
+              'timer.pullRetry': { target: 'Pulling' },
+              'timer.resync': { actions: ['resyncPullBackOff', 'armResync'] },
+            },
           },
           ErrImageNeverPull: {},
           CrashLoopBackOff: {
-            on: { 'timer.backoff': { target: 'Starting' } },
+            entry: 'armResync',
+            exit: 'disarmResync',
+            on: {
+              'timer.backoff': { target: 'Starting' },
+              'timer.resync': { actions: ['resyncCrashLoop', 'armResync'] },
+            },
           },
           Creating: {
             always: { target: '#container.Running', actions: 'create' },

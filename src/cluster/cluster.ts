@@ -177,6 +177,7 @@ export class Cluster {
       },
       record: (e: RecordedEvent) => this.recorder.record(e),
       hex: (n) => this.rng.hex(n),
+      rand: () => this.rng.next(),
       suffix: (n) => this.rng.suffix(n),
       images: {
         has(node, image) {

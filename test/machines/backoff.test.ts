@@ -49,14 +49,22 @@ describe('CrashLoopBackOff arithmetic (flowcontrol.Backoff via doBackOff)', () =
   });
 
   it.each([
-    ['new entry', null, 5 * S, { backoff: 10 * S, lastUpdate: 5 * S }],
-    ['doubles', { backoff: 10 * S, lastUpdate: 0 }, 20 * S, { backoff: 20 * S, lastUpdate: 20 * S }],
-    ['caps at max', { backoff: 160 * S, lastUpdate: 0 }, 200 * S, { backoff: 300 * S, lastUpdate: 200 * S }],
-    ['stays at max', { backoff: 300 * S, lastUpdate: 0 }, 500 * S, { backoff: 300 * S, lastUpdate: 500 * S }],
-    ['exactly 2×max later still doubles', { backoff: 40 * S, lastUpdate: 0 }, 600 * S, { backoff: 80 * S, lastUpdate: 600 * S }],
-    ['more than 2×max later resets (stable for 10 min)', { backoff: 300 * S, lastUpdate: 0 }, 600 * S + 1, { backoff: 10 * S, lastUpdate: 600 * S + 1 }],
-  ] as const)('nextBackoff: %s', (_n, entry, t, want) => {
-    expect(nextBackoff(entry as BackoffEntry | null, t, INITIAL_CRASHLOOP_BACKOFF, MAX_CONTAINER_BACKOFF)).toEqual(want);
+    ['new entry', null, 5 * S, { backoff: 10 * S, lastUpdate: 7 * S }],
+    ['doubles', { backoff: 10 * S, lastUpdate: 0 }, 20 * S, { backoff: 20 * S, lastUpdate: 22 * S }],
+    ['caps at max', { backoff: 160 * S, lastUpdate: 0 }, 200 * S, { backoff: 300 * S, lastUpdate: 202 * S }],
+    ['stays at max', { backoff: 300 * S, lastUpdate: 0 }, 500 * S, { backoff: 300 * S, lastUpdate: 502 * S }],
+    ['exactly 2×max later still doubles', { backoff: 40 * S, lastUpdate: 0 }, 600 * S, { backoff: 80 * S, lastUpdate: 602 * S }],
+    ['more than 2×max later resets (stable for 10 min)', { backoff: 300 * S, lastUpdate: 0 }, 600 * S + 1, { backoff: 10 * S, lastUpdate: 602 * S + 1 }],
+  ] as const)('nextBackoff: %s (lastUpdate is the clock at the call, 2 s after the event here)', (_n, entry, t, want) => {
+    expect(nextBackoff(entry as BackoffEntry | null, t, t + 2 * S, INITIAL_CRASHLOOP_BACKOFF, MAX_CONTAINER_BACKOFF)).toEqual(want);
+  });
+
+  it('the 10-minute reset window runs from the restart, not from the previous exit', () => {
+    // Backed off to 300 s: exit at 0, restarted at 300 s (Next at 300 s). It crashes 400 s later:
+    // 700 s - 300 s = 400 s < 600 s, so it is still in back-off (Kubernetes shows back-off 5m0s).
+    const entry = nextBackoff({ backoff: 300 * S, lastUpdate: -300 * S }, 0, 300 * S, INITIAL_CRASHLOOP_BACKOFF, MAX_CONTAINER_BACKOFF);
+    expect(entry).toEqual({ backoff: 300 * S, lastUpdate: 300 * S });
+    expect(crashLoopDecision(entry, 700 * S, 700 * S).waitUntil).toBe(1000 * S);
   });
 
   it('hasExpired: no entry, or older than 2 × max', () => {
@@ -82,6 +90,6 @@ describe('CrashLoopBackOff arithmetic (flowcontrol.Backoff via doBackOff)', () =
     expect(d.waitUntil).toBe(190 * S);
     expect(d.entry).toBe(entry);
     // At the due time the sync finds the wait over and calls Next.
-    expect(crashLoopDecision(entry, 150 * S, 190 * S)).toEqual({ waitUntil: null, entry: { backoff: 80 * S, lastUpdate: 150 * S } });
+    expect(crashLoopDecision(entry, 150 * S, 190 * S)).toEqual({ waitUntil: null, entry: { backoff: 80 * S, lastUpdate: 190 * S } });
   });
 });

@@ -67,7 +67,11 @@ describe('container: image pull', () => {
       ['Warning', 'Error: ErrImagePull'],
     ]);
     h.advance(1 * S);
-    expect(state(h).waiting).toEqual({ reason: 'ImagePullBackOff', message: 'Back-off pulling image "nginx:nope"' });
+    // 1.32 appends the last pull error to the waiting message (image_manager.go prevPullErrMsg).
+    expect(state(h).waiting).toEqual({
+      reason: 'ImagePullBackOff',
+      message: 'Back-off pulling image "nginx:nope": ErrImagePull: rpc error: code = NotFound desc = failed to pull and unpack image "docker.io/library/nginx:nope": failed to resolve reference "docker.io/library/nginx:nope": docker.io/library/nginx:nope: not found',
+    });
     expect(h.events('BackOff')[0]).toMatchObject({ type: 'Normal', message: 'Back-off pulling image "nginx:nope"' });
     expect(h.messages('Failed')).toContain('Error: ImagePullBackOff');
     // Track pull attempts over 3 minutes.
@@ -441,4 +445,23 @@ describe('container: probes', () => {
 
 it('T0 is the simulated epoch used by the harness', () => {
   expect(new Date(T0).toISOString()).toBe('2026-01-01T00:00:00.000Z');
+});
+
+describe('container: back-off events at every pod-worker resync', () => {
+  it('a crash loop records BackOff again at each resync (10–15 s apart), so its count grows', () => {
+    const h = container({ image: 'busybox:1.36' }, { annotations: ANN({ 'run-seconds': 1, 'exit-code': 1 }) });
+    h.advance(200 * S);
+    const backoff = h.events('BackOff');
+    expect(backoff.length).toBeGreaterThan(status(h).restartCount);
+    const pod = h.context.pod;
+    expect(new Set(backoff.map((e) => e.message))).toEqual(new Set([`Back-off restarting failed container ${h.context.spec.name} in pod ${pod.name}_${pod.namespace}(${pod.uid})`]));
+  });
+
+  it('a pull back-off records BackOff and "Error: ImagePullBackOff" again at each resync', () => {
+    const h = container({ image: 'nginx:nope' }, { annotations: ANN({ 'image-pull': 'fail' }) });
+    h.advance(150 * S);
+    const pulls = h.events('Pulling').length;
+    expect(h.events('BackOff').length).toBeGreaterThan(pulls);
+    expect(h.messages('Failed').filter((m) => m === 'Error: ImagePullBackOff').length).toBeGreaterThan(pulls);
+  });
 });
