@@ -329,7 +329,8 @@ export function createContainerMachine(env: Env) {
           timers = armTimer(env, context.addr, timers, 'preStop', now + hookMs);
           return { stopping, restartAfterStop, timers, killDeadline: now + hookMs + Math.max(graceMs - hookMs, MIN_GRACE_MS) };
         }
-        return { stopping, restartAfterStop, timers, killDeadline: now + Math.max(graceMs, graceMs === 0 ? 0 : MIN_GRACE_MS) };
+        // killContainer floors every grace period at minimumGracePeriodInSeconds.
+        return { stopping, restartAfterStop, timers, killDeadline: now + Math.max(graceMs, MIN_GRACE_MS) };
       }),
       sigterm: assign(({ context }) => {
         const now = env.now();
@@ -346,7 +347,7 @@ export function createContainerMachine(env: Env) {
       // longer one changes nothing (the kubelet's pod worker only ever shortens the grace).
       shortenKill: assign(({ context, event }) => {
         if (event.type !== 'container.kill') return {};
-        const deadline = env.now() + Math.max(event.graceMs, event.graceMs === 0 ? 0 : MIN_GRACE_MS);
+        const deadline = env.now() + Math.max(event.graceMs, MIN_GRACE_MS);
         if (context.killDeadline === null || deadline >= context.killDeadline) return { stopping: true };
         let timers = context.timers;
         const termDue = timers.termExit;
@@ -572,7 +573,9 @@ function goSeconds(ms: number): string {
 function withReadiness(c: ContainerContext, probes: Partial<Record<ProbeKind, ProbeResult>>): ContainerStatus {
   const running = !!c.status.state?.running;
   const started = running && (!c.spec.startupProbe || probes.startup === 'Success');
-  const ready = started && (!c.spec.readinessProbe || probes.readiness === 'Success');
+  // prober_manager.UpdatePodStatus: a regular init container is ready only once it exited 0
+  // (set when it terminates); an ephemeral container is never ready.
+  const ready = c.role !== 'init' && c.role !== 'ephemeral' && started && (!c.spec.readinessProbe || probes.readiness === 'Success');
   if (c.status.started === started && c.status.ready === ready) return c.status;
   return { ...c.status, started, ready };
 }

@@ -236,7 +236,8 @@ export function createPodMachine(env: Env) {
         return { statuses: next.statuses, stopped: next.stopped, ...publish(next, next.killStage > 0 && !!context.pod.metadata?.deletionTimestamp) };
       }),
       publish: assign(({ context }) => publish(context)),
-      publishTerminal: assign(({ context }) => publish(context, true)),
+      // KillPod stops the sandbox too: PodReadyToStartContainers turns False (generate.go).
+      publishTerminal: assign(({ context }) => ({ sandboxReady: false, ...publish({ ...context, sandboxReady: false }, true) })),
       markDeleting: assign(({ context, event }) => {
         if (event.type !== 'pod.delete') return {};
         const now = env.now();
@@ -261,8 +262,10 @@ export function createPodMachine(env: Env) {
       }),
       killAppContainers: enqueueActions(({ context, enqueue }) => {
         if (!context.kubeletUp) return;
-        const deadline = context.pod.metadata?.deletionTimestamp ? Date.parse(context.pod.metadata.deletionTimestamp) : null;
-        const grace = deadline !== null ? Math.max(0, deadline - env.now()) : context.killGraceMs;
+        // The kubelet kills with the pod's deletionGracePeriodSeconds as it finds it when it acts
+        // (pod_workers.go calculateEffectiveGracePeriod) — not with the time left until
+        // deletionTimestamp: a kubelet that comes back late still gives the full grace.
+        const grace = context.killGraceMs;
         for (const n of appAndInitNames(context)) enqueue.sendTo(n, { type: 'container.kill', graceMs: grace });
         enqueue.assign({ killStage: 1 });
       }),
@@ -276,7 +279,7 @@ export function createPodMachine(env: Env) {
       }),
       exceedDeadline: assign(({ context }) => {
         env.record({
-          type: 'Warning',
+          type: 'Normal', // active_deadline.go: ShouldEvict → a Normal event
           reason: 'DeadlineExceeded',
           message: 'Pod was active on the node longer than the specified deadline',
           involved: { kind: 'Pod', name: context.pod.metadata!.name!, namespace: context.pod.metadata!.namespace, uid: context.pod.metadata!.uid },

@@ -142,9 +142,9 @@ export function computeConditions(i: ConditionInput): Cond[] {
     const done = c.restartPolicy === 'Always' ? s.started === true : s.state?.terminated?.exitCode === 0;
     if (!done) incomplete.push(c.name);
   }
-  // generate.go: with init containers, a Succeeded pod whose init statuses are all known is
-  // Initialized with reason PodCompleted; messages list unknown before incomplete.
-  if (i.phase === 'Succeeded' && (spec.initContainers?.length ?? 0) > 0 && unknownInit.length === 0) {
+  // generate.go: a Succeeded pod whose init statuses are all known (trivially so without init
+  // containers) is Initialized with reason PodCompleted; messages list unknown before incomplete.
+  if (i.phase === 'Succeeded' && unknownInit.length === 0) {
     out.push({ type: 'Initialized', status: 'True', reason: 'PodCompleted' });
   } else if (regularStarted || (incomplete.length === 0 && unknownInit.length === 0)) {
     out.push({ type: 'Initialized', status: 'True' });

@@ -762,6 +762,7 @@ export class Cluster {
 
   removeNode(name: string): void {
     const e = this.nodeEntry(name);
+    this.recorder.record({ type: 'Normal', reason: 'RemovingNode', message: `Node ${name} event: Removing Node ${name} from Controller`, involved: { kind: 'Node', name, uid: name }, component: 'node-controller' });
     this.removeEntry(e);
     this.podgc.set(name, this.clock.now + PODGC_QUARANTINE_MS);
     this.clock.arm('cp:podgc', name, this.clock.now + PODGC_QUARANTINE_MS);
@@ -783,6 +784,8 @@ export class Cluster {
     if (was === 'True' && now !== 'True') {
       // MarkPodsNotReady: the node lifecycle controller flips each pod's Ready condition.
       for (const p of this.podsOnNode(e.name)) {
+        // MarkPodsNotReady records the event only where it flips Ready from True.
+        if (!isReady(p.last as Pod)) continue;
         this.recorder.record({
           type: 'Warning',
           reason: 'NodeNotReady',
@@ -821,8 +824,11 @@ export class Cluster {
         continue;
       }
       const added = Math.max(...taints.map((t) => (t.timeAdded ? Date.parse(t.timeAdded) : this.clock.now)));
-      const due = Math.max(this.clock.now, (Number.isFinite(added) ? added : this.clock.now) + seconds * 1000);
-      if (this.evictions.get(p.uid) === due) continue;
+      let due = Math.max(this.clock.now, (Number.isFinite(added) ? added : this.clock.now) + seconds * 1000);
+      // processPodOnNode keeps an already scheduled eviction that fires earlier.
+      const pending = this.evictions.get(p.uid);
+      if (pending !== undefined && pending < due) due = pending;
+      if (pending === due) continue;
       this.evictions.set(p.uid, due);
       if (due <= this.clock.now) this.work.push(() => this.evict(p.uid, due));
       else this.clock.arm('cp:taint-eviction', p.uid, due);
@@ -922,7 +928,15 @@ export class Cluster {
         component: 'default-scheduler',
       });
     }
-    if (!ni) return; // bound to a node that does not exist: stays Pending until PodGC
+    if (!ni) {
+      // Bound to a node that does not exist: PodGC collects it after its quarantine.
+      e.boundNode = nodeName;
+      if (!this.podgc.has(nodeName)) {
+        this.podgc.set(nodeName, this.clock.now + PODGC_QUARANTINE_MS);
+        this.clock.arm('cp:podgc', nodeName, this.clock.now + PODGC_QUARANTINE_MS);
+      }
+      return;
+    }
     const nodeIndex = this.nodeOrder.indexOf(ni);
     const podIP = pod.spec?.hostNetwork ? nodeIP(nodeIndex) : this.allocateIP(nodeName, nodeIndex);
     e.boundNode = nodeName;
@@ -1194,15 +1208,20 @@ export class Cluster {
     }
     const ref = (e.actor!.getSnapshot() as any).children?.[name] as AnyActorRef | undefined;
     const ctx = ref ? (ref.getSnapshot() as any).context : undefined;
+    // Which instance's log: the kubelet's validateContainerLogStatus (pkg/kubelet/kubelet_pods.go).
+    // `logs` keeps the newest instance; `previousLogs` the one before it. Waiting in a crash loop,
+    // the newest instance IS the last terminated one, for both `logs` and `logs --previous`.
+    const state = ctx?.status.state ?? {};
+    const lastTerminated = !!ctx?.status.lastState?.terminated;
+    const newestIsCurrent = !!(state.running || state.terminated);
     if (opts.previous) {
-      if (!ctx?.previousLogs) throw new ClusterError(`previous terminated container "${name}" in pod "${pod}" not found`, 'BadRequest');
-      return render(ctx.previousLogs, opts);
+      if (!lastTerminated) throw new ClusterError(`previous terminated container "${name}" in pod "${pod}" not found`, 'BadRequest');
+      return render(newestIsCurrent ? (ctx.previousLogs ?? []) : ctx.logs, opts);
     }
-    if (!ctx || !ctx.status.containerID) {
-      const reason = ctx?.status.state?.waiting?.reason ?? 'ContainerCreating';
-      throw new ClusterError(`container "${name}" in pod "${pod}" is waiting to start: ${reason}`, 'BadRequest');
-    }
-    return render(ctx.logs, opts);
+    if (newestIsCurrent || lastTerminated) return render(ctx.logs, opts);
+    const reason = state.waiting?.reason ?? 'ContainerCreating';
+    const why = reason === 'ErrImagePull' ? "image can't be pulled" : reason === 'ImagePullBackOff' ? 'trying and failing to pull image' : reason;
+    throw new ClusterError(`container "${name}" in pod "${pod}" is waiting to start: ${why}`, 'BadRequest');
   }
 
   /**

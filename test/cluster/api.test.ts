@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import type { WatchEvent } from '../../src/cluster/cluster.ts';
+import { unixDate } from '../../machines/container/script.ts';
 import { cluster, getPod, podYaml } from './helpers.ts';
 
 describe('cluster API', () => {
@@ -58,5 +59,61 @@ describe('cluster API', () => {
     const st = getPod(c, 'web')!.status!.ephemeralContainerStatuses!.find((s) => s.name === container)!;
     expect(st.state!.running).toBeDefined();
     expect(c.processes('web', { container }).map((p) => [p.pid, p.container])).toEqual([[1, 'app'], [7, container]]);
+  });
+});
+
+describe('kubelet and controller details', () => {
+  it('logs during CrashLoopBackOff: both logs and logs --previous show the crashed instance (validateContainerLogStatus)', () => {
+    const c = cluster({ nodes: 1 });
+    c.apply(podYaml('crashy', { annotations: { 'run-seconds': 1, 'exit-code': 1 }, container: { command: ['sh', '-c', 'date'] } }));
+    c.advance('8s'); // starts at 2, exits 3, restarts at 3, exits 4 → back-off until 14
+    const st = getPod(c, 'crashy')!.status!.containerStatuses![0]!;
+    expect(st.state!.waiting!.reason).toBe('CrashLoopBackOff');
+    const started = st.lastState!.terminated!.startedAt!; // 00:00:03
+    expect(c.logs('crashy')).toBe(`${unixDate(Date.parse(started))}\n`);
+    expect(c.logs('crashy', { previous: true })).toBe(c.logs('crashy'));
+  });
+
+  it("logs of a pod whose image can't be pulled say so in the kubelet's words", () => {
+    const c = cluster({ nodes: 1 });
+    c.apply(podYaml('bad', { image: 'nginx:nope', annotations: { 'image-pull': 'fail' } }));
+    c.advance('2500ms');
+    expect(() => c.logs('bad')).toThrow('container "app" in pod "bad" is waiting to start: image can\'t be pulled');
+    c.advance('2s');
+    expect(() => c.logs('bad')).toThrow('container "app" in pod "bad" is waiting to start: trying and failing to pull image');
+  });
+
+  it('a pod bound by spec.nodeName to a node that does not exist is collected by PodGC after 40 s', () => {
+    const c = cluster({ nodes: 1 });
+    c.apply(podYaml('lost', { spec: { nodeName: 'ghost' } }));
+    c.advance('39s');
+    expect(getPod(c, 'lost')!.status!.phase).toBe('Pending');
+    c.advance('1s');
+    expect(getPod(c, 'lost')).toBeUndefined();
+  });
+
+  it('NodeNotReady "Node is not ready" goes only on pods whose Ready flips from True', () => {
+    const c = cluster({ nodes: 1 });
+    c.apply(podYaml('up'));
+    c.apply(podYaml('stuck', { annotations: { 'pull-seconds': 'forever' }, image: 'other:1' }));
+    c.advance('5s');
+    c.failNode('node-1');
+    c.advance('60s');
+    const warned = (c.events({ allNamespaces: true }) as any[]).filter((e) => e.reason === 'NodeNotReady' && e.involvedObject.kind === 'Pod').map((e) => e.involvedObject.name);
+    expect(warned).toEqual(['up']);
+  });
+
+  it('a kubelet that comes back after the eviction gives the full grace period (SIGTERM, exit 143)', () => {
+    const c = cluster({ nodes: 1 });
+    c.apply(podYaml('web', { annotations: { 'termination-seconds': 3 } }));
+    c.advance('5s');
+    c.failNode('node-1');
+    c.advance('400s'); // Unknown at 55 s, evicted 300 s later: deletionTimestamp passes while the kubelet is away
+    expect(getPod(c, 'web')!.metadata!.deletionTimestamp).toBeDefined();
+    c.recoverNode('node-1');
+    c.advance('2s');
+    expect(getPod(c, 'web')).toBeDefined();
+    c.advance('1s');
+    expect(getPod(c, 'web')).toBeUndefined();
   });
 });

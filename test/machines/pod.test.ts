@@ -171,7 +171,7 @@ describe('pod: completion', () => {
     h.advance(1);
     expect(phase(h)).toBe('Failed');
     expect(P(h).status).toMatchObject({ reason: 'DeadlineExceeded', message: 'Pod was active on the node longer than the specified deadline' });
-    expect(h.events('DeadlineExceeded')[0]).toMatchObject({ type: 'Warning', message: 'Pod was active on the node longer than the specified deadline' });
+    expect(h.events('DeadlineExceeded')[0]).toMatchObject({ type: 'Normal', message: 'Pod was active on the node longer than the specified deadline' });
     expect(killed(h)).toEqual(['Stopping container a']);
     expect(cs(h, 'a').state!.terminated!.exitCode).toBe(143);
     h.advance(600 * S);
@@ -295,5 +295,16 @@ describe('pod: spec updates', () => {
     expect(cs(h, 'a')).toMatchObject({ restartCount: 1, image: 'docker.io/library/nginx:1.16.1' });
     expect(cs(h, 'b').restartCount).toBe(0);
     expect(P(h).spec!.containers[0]!.image).toBe('nginx:1.16.1');
+  });
+});
+
+describe('pod: terminal conditions (status/generate.go)', () => {
+  it('a Succeeded pod: sandbox stopped (PodReadyToStartContainers False) and Initialized True/PodCompleted', () => {
+    const h = startPod({ restartPolicy: 'Never', containers: [c('a')] }, ANN({ 'run-seconds': 1 }));
+    h.advance(10 * S);
+    expect(phase(h)).toBe('Succeeded');
+    expect(cond(h, 'PodReadyToStartContainers')!.status).toBe('False');
+    expect(cond(h, 'Initialized')).toMatchObject({ status: 'True', reason: 'PodCompleted' });
+    expect(cond(h, 'Ready')).toMatchObject({ status: 'False', reason: 'PodCompleted' });
   });
 });
