@@ -71,7 +71,8 @@ export function controllerTaints(taints: Taint[] | undefined, ready: 'True' | 'F
   const add = (key: string, effect: 'NoSchedule' | 'NoExecute'): Taint => {
     const old = existing(key, effect);
     if (old) return old;
-    return effect === 'NoExecute' ? { key, effect, timeAdded: iso(now) } : { key, effect };
+    // SwapNodeControllerTaint stamps every taint it adds (NoSchedule ones too).
+    return { key, effect, timeAdded: iso(now) };
   };
   const out = [...keep];
   if (unschedulable) out.push(add(TAINT_UNSCHEDULABLE, 'NoSchedule'));

@@ -38,7 +38,7 @@ describe('scheduling', () => {
     c.cordon(first);
     const node = c.get('Node', first) as Node;
     expect(node.spec!.unschedulable).toBe(true);
-    expect(node.spec!.taints).toEqual([{ key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' }]);
+    expect(node.spec!.taints).toEqual([{ key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule', timeAdded: expect.any(String) }]);
     for (let i = 0; i < 6; i++) c.apply(podYaml(`p${i}`));
     for (let i = 0; i < 6; i++) expect(getPod(c, `p${i}`)!.spec!.nodeName).not.toBe(first);
     c.advance('10s');
