@@ -10,6 +10,7 @@ import { registerApply } from './commands/apply.ts';
 import { registerDelete } from './commands/delete.ts';
 import { registerDescribe } from './commands/describe.ts';
 import { registerGet } from './commands/get.ts';
+import { registerInspect } from './commands/inspect.ts';
 import { registerNodes } from './commands/nodes.ts';
 import { registerPodCommands } from './commands/pods.ts';
 import { registerWait } from './commands/wait.ts';
@@ -109,6 +110,7 @@ export function buildProgram(s: Session, argv: string[], nested: boolean): Comma
     program.hook('preAction', () => {
       s.globals = program.opts();
     });
+    registerInspect(program, s);
   }
   registerApply(program, s);
   registerGet(program, s);

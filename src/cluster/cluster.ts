@@ -241,7 +241,8 @@ export class Cluster {
       if (o.machine) {
         e.machine = o.machine;
         const logic = o.machine === 'pod' ? this.podMachine : this.nodeMachine;
-        e.actor = createActor(logic as any, { snapshot: o.actor as any, parent: this.root, systemId: `${e.kind}/${keyOfEntry(e)}` });
+        const id = `${e.kind}/${keyOfEntry(e)}`;
+        e.actor = createActor(logic as any, { snapshot: o.actor as any, parent: this.root, id, systemId: id });
       } else {
         e.object = o.object;
         this.indexOwners(e.uid, undefined, e.object);
@@ -339,7 +340,9 @@ export class Cluster {
     const addr = kind === 'Pod' ? `pod:${e.uid}` : `node:${e.name}`;
     const logic = kind === 'Pod' ? this.podMachine : this.nodeMachine;
     const input = kind === 'Pod' ? { addr, pod: obj } : { addr, node: obj };
-    e.actor = createActor(logic as any, { input: input as any, parent: this.root, systemId: `${kind}/${keyOfEntry(e)}` });
+    // The id names the actor in the root's done/error events and traces (never a session id).
+    const id = `${kind}/${keyOfEntry(e)}`;
+    e.actor = createActor(logic as any, { input: input as any, parent: this.root, id, systemId: id });
     this.store.add(e);
     e.actor.start();
     this.observe(e);
