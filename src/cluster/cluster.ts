@@ -28,7 +28,7 @@ import { schedulePod } from '../scheduler/index.ts';
 import { addPod, newNodeInfo, removePod, setNode, type NodeInfo } from '../scheduler/resources.ts';
 import { getMinTolerationTime } from '../scheduler/taints.ts';
 import type { Container, EphemeralContainer, KObject, Node, Pod, PodCondition } from '../types.ts';
-import { EventRecorder, type StoredEvent } from './events.ts';
+import { EventRecorder, type EventsSnapshot } from './events.ts';
 import { defaultNode, nodeIP, podCIDRBase } from './nodes.ts';
 import { objectOf, Store, type Entry } from './store.ts';
 
@@ -77,7 +77,7 @@ export interface ClusterSnapshot {
   rng: number;
   rv: number;
   objects: SnapshotObject[];
-  events: { seq: number; events: StoredEvent[] };
+  events: EventsSnapshot;
   images: Record<string, Record<string, number>>;
   scheduler: { queue: string[]; unschedulable: string[]; nextStartNodeIndex: number };
   evictions: Record<string, number>;

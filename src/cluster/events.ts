@@ -9,6 +9,7 @@ import type { Event } from '../types.ts';
 import { iso } from '../../machines/time.ts';
 
 export const EVENT_TTL_MS = 3_600_000;
+const EXPIRY_INTERVAL_MS = 60_000;
 
 export interface StoredEvent {
   /** Creation sequence number; the object's name and uid derive from it and `first`. */
@@ -27,11 +28,18 @@ export interface StoredEvent {
 }
 
 
+export interface EventsSnapshot {
+  seq: number;
+  lastExpiry?: number | null;
+  events: StoredEvent[];
+}
+
 export class EventRecorder {
   events: StoredEvent[] = [];
   /** Events per involved object (uid or kind/name), searched linearly: few per object. */
   private byObject = new Map<string, StoredEvent[]>();
   private seq = 0;
+  private lastExpiry = -Infinity;
 
   constructor(
     private now: () => number,
@@ -68,28 +76,35 @@ export class EventRecorder {
     else if (old) list.splice(list.indexOf(old), 1);
     list.push(ev);
     this.events.push(ev);
-    if (this.events.length % 4096 === 0) this.expire();
+    if (now - this.lastExpiry >= EXPIRY_INTERVAL_MS) this.expire();
   }
 
-  /** Drops events whose last occurrence is older than the TTL. */
+  /**
+   * Drops events whose last occurrence is older than the TTL. Runs at most once per simulated
+   * minute from `record` (one pass over the list), so recording stays O(1) amortised.
+   */
   expire(): void {
-    const cutoff = this.now() - EVENT_TTL_MS;
-    if (!this.events.length || this.events[0]!.last >= cutoff && this.events.every((e) => e.last >= cutoff)) return;
+    const now = this.now();
+    this.lastExpiry = now;
+    const cutoff = now - EVENT_TTL_MS;
+    if (!this.events.some((e) => e.last < cutoff)) return;
     this.events = this.events.filter((e) => e.last >= cutoff);
     this.reindex();
   }
 
+  /** Events not yet expired (reading never changes what is stored). */
   list(): Event[] {
-    this.expire();
-    return this.events.map(toEvent);
+    const cutoff = this.now() - EVENT_TTL_MS;
+    return this.events.filter((e) => e.last >= cutoff).map(toEvent);
   }
 
-  snapshot(): { seq: number; events: StoredEvent[] } {
-    return { seq: this.seq, events: this.events.map((e) => ({ ...e })) };
+  snapshot(): EventsSnapshot {
+    return { seq: this.seq, lastExpiry: Number.isFinite(this.lastExpiry) ? this.lastExpiry : null, events: this.events.map((e) => ({ ...e })) };
   }
 
-  restore(s: { seq: number; events: StoredEvent[] }): void {
+  restore(s: EventsSnapshot): void {
     this.seq = s.seq;
+    this.lastExpiry = s.lastExpiry ?? -Infinity;
     this.events = s.events.map((e) => ({ ...e }));
     this.reindex();
   }

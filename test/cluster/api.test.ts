@@ -117,3 +117,21 @@ describe('kubelet and controller details', () => {
     expect(getPod(c, 'web')).toBeUndefined();
   });
 });
+
+describe('events expire after the API server event TTL (1h)', () => {
+  it('an event last seen over an hour ago is gone; a snapshot taken in between resumes identically', () => {
+    const c = cluster({ nodes: 1 });
+    c.apply(podYaml('web'));
+    c.advance('10s');
+    expect(c.events().some((e: any) => e.reason === 'Scheduled')).toBe(true);
+    c.advance('59m');
+    const mid = JSON.parse(JSON.stringify(c.snapshot()));
+    c.advance('2m');
+    expect(c.events().some((e: any) => e.reason === 'Scheduled')).toBe(false);
+    const resumed = cluster({ snapshot: mid });
+    resumed.advance('2m');
+    c.apply(podYaml('later'));
+    resumed.apply(podYaml('later'));
+    expect(JSON.stringify(resumed.snapshot())).toBe(JSON.stringify(c.snapshot()));
+  });
+});
