@@ -43,6 +43,8 @@ export interface ContainerInput {
   behaviour: Behaviour;
   /** The pod has init containers (default waiting reason PodInitializing). */
   podHasInit: boolean;
+  /** Start at once (the pod has nothing to run first), as if `container.start` had arrived. */
+  autoStart?: boolean;
 }
 
 export interface LogLine {
@@ -263,8 +265,8 @@ export function createContainerMachine(env: Env) {
             imageID: imageID(context.spec.image ?? ''),
             containerID: id,
             restartCount: first ? context.status.restartCount : context.status.restartCount + 1,
-            ready: false,
-            started: false,
+            // A container with no startup/readiness probe is started/ready as soon as it runs.
+            ...readinessOf(context, true, {}),
             state: { running: { startedAt: iso(now) } },
           },
         };
@@ -293,7 +295,6 @@ export function createContainerMachine(env: Env) {
         const probes = { ...context.probes, [kind]: result };
         return { probes, status: withReadiness(context, probes) };
       }),
-      markRunningReadiness: assign(({ context }) => ({ status: withReadiness(context, context.probes) })),
       exitByItself: assign(({ context }) => ({
         pendingExit: { code: context.behaviour.exitCode },
         timers: disarmTimer(context.timers, 'exit'),
@@ -420,6 +421,7 @@ export function createContainerMachine(env: Env) {
       neverPullMissing: ({ context }) => pullPolicy(context) === 'Never' && !env.images.has(context.node, context.spec.image ?? ''),
       needsPull: ({ context }) => pullPolicy(context) === 'Always' || !env.images.has(context.node, context.spec.image ?? ''),
       pullFails: ({ context }) => context.behaviour.pullFails,
+      autoStart: ({ context }) => context.autoStart === true,
       hasPendingExit: ({ context }) => context.pendingExit !== null,
       inCrashLoop: ({ context }) => context.status.state?.waiting?.reason === 'CrashLoopBackOff',
       willRestart: ({ context }) => shouldRestart(context, context.pendingExit?.code ?? 0),
@@ -459,13 +461,14 @@ export function createContainerMachine(env: Env) {
         },
         states: {
           Idle: {
+            always: { guard: 'autoStart', target: 'Starting' },
             on: { 'container.start': { target: 'Starting' } },
           },
           Starting: {
             always: [
               { guard: 'neverPullMissing', target: 'ErrImageNeverPull', actions: 'neverPull' },
               { guard: 'needsPull', target: 'Pulling' },
-              { target: 'Creating', actions: 'alreadyPresent' },
+              { target: '#container.Running', actions: ['alreadyPresent', 'create'] },
             ],
           },
           Pulling: {
@@ -473,7 +476,7 @@ export function createContainerMachine(env: Env) {
             on: {
               'timer.pull': [
                 { guard: 'pullFails', target: 'ErrImagePull', actions: 'pullFailed' },
-                { target: 'Creating', actions: 'pulled' },
+                { target: '#container.Running', actions: ['pulled', 'create'] },
               ],
             },
           },
@@ -495,13 +498,10 @@ export function createContainerMachine(env: Env) {
               'timer.resync': { actions: ['resyncCrashLoop', 'armResync'] },
             },
           },
-          Creating: {
-            always: { target: '#container.Running', actions: 'create' },
-          },
         },
       },
       Running: {
-        entry: ['spawnProbes', 'markRunningReadiness'],
+        entry: 'spawnProbes',
         exit: 'stopProbes',
         on: {
           'timer.exit': { target: 'Exited', actions: 'exitByItself' },
@@ -570,12 +570,17 @@ function goSeconds(ms: number): string {
   return formatGoDuration(ms);
 }
 
-function withReadiness(c: ContainerContext, probes: Partial<Record<ProbeKind, ProbeResult>>): ContainerStatus {
-  const running = !!c.status.state?.running;
+/** `started` and `ready` as prober_manager.UpdatePodStatus derives them. */
+function readinessOf(c: ContainerContext, running: boolean, probes: Partial<Record<ProbeKind, ProbeResult>>): { started: boolean; ready: boolean } {
   const started = running && (!c.spec.startupProbe || probes.startup === 'Success');
-  // prober_manager.UpdatePodStatus: a regular init container is ready only once it exited 0
-  // (set when it terminates); an ephemeral container is never ready.
+  // A regular init container is ready only once it exited 0 (set when it terminates); an
+  // ephemeral container is never ready.
   const ready = c.role !== 'init' && c.role !== 'ephemeral' && started && (!c.spec.readinessProbe || probes.readiness === 'Success');
+  return { started, ready };
+}
+
+function withReadiness(c: ContainerContext, probes: Partial<Record<ProbeKind, ProbeResult>>): ContainerStatus {
+  const { started, ready } = readinessOf(c, !!c.status.state?.running, probes);
   if (c.status.started === started && c.status.ready === ready) return c.status;
   return { ...c.status, started, ready };
 }

@@ -158,7 +158,9 @@ export function createPodMachine(env: Env) {
     types: {} as { context: PodContext; events: PodEvent; input: PodInput },
     actors: { container: containerMachine },
     actions: {
-      bind: assign(({ context, event }) => {
+      // The kubelet admits the bound pod: the sandbox (pause container) comes first and its
+      // network gives the pod its IP; then every container exists, waiting to be started.
+      admit: assign(({ context, event, spawn }) => {
         if (event.type !== 'pod.bound') return {};
         const now = env.now();
         const pod: Pod = {
@@ -176,22 +178,25 @@ export function createPodMachine(env: Env) {
         let timers = context.timers;
         const ads = pod.spec?.activeDeadlineSeconds;
         if (ads) timers = armTimer(env, context.addr, timers, 'deadline', now + ads * 1000);
-        // The sandbox (pause container) comes first; its network gives the pod its IP.
-        return { pod, timers, sandboxReady: true, external: context.external.filter((c) => c.type !== 'PodScheduled') };
-      }),
-      spawnContainers: assign(({ context, spawn }) => {
-        const spec = context.pod.spec!;
+        const external = context.external.filter((c) => c.type !== 'PodScheduled');
+        const bound = { ...context, pod, timers, external, sandboxReady: true };
         const statuses: Record<string, ContainerStatus> = { ...context.statuses };
+        const spec = pod.spec!;
         (spec.initContainers ?? []).forEach((c, i) => {
           const role = c.restartPolicy === 'Always' ? 'sidecar' : 'init';
-          const ref = spawn('container', { id: c.name, syncSnapshot: true, input: containerInput(context, c, role, i) });
+          const ref = spawn('container', { id: c.name, syncSnapshot: true, input: containerInput(bound, c, role, i) });
           statuses[c.name] = (ref.getSnapshot() as any).context.status;
         });
+        // Without init containers the app containers start right away (no separate start event).
+        const autoStart = !spec.initContainers?.length;
+        const started = autoStart ? { ...context.started } : context.started;
         spec.containers.forEach((c, i) => {
-          const ref = spawn('container', { id: c.name, syncSnapshot: true, input: containerInput(context, c, 'regular', i) });
+          const ref = spawn('container', { id: c.name, syncSnapshot: true, input: { ...containerInput(bound, c, 'regular', i), autoStart } });
           statuses[c.name] = (ref.getSnapshot() as any).context.status;
+          if (autoStart) started[c.name] = true;
         });
-        return { statuses };
+        const admitted = { ...bound, statuses };
+        return { pod, timers, external, sandboxReady: true, statuses, started, ...publish(admitted) };
       }),
       startNextInit: enqueueActions(({ context, enqueue }) => {
         // Init containers run one at a time; a sidecar lets the next one start once it is started.
@@ -213,13 +218,14 @@ export function createPodMachine(env: Env) {
         if (changed) enqueue.assign({ started });
       }),
       startAppContainers: enqueueActions(({ context, enqueue }) => {
-        const started = { ...context.started };
+        let started = context.started;
         for (const c of context.pod.spec!.containers) {
           if (started[c.name]) continue;
+          if (started === context.started) started = { ...started };
           started[c.name] = true;
           enqueue.sendTo(c.name, { type: 'container.start' });
         }
-        enqueue.assign({ started });
+        if (started !== context.started) enqueue.assign({ started });
       }),
       syncContainer: assign(({ context, event }) => {
         if (!event.type.startsWith('xstate.snapshot.')) return {};
@@ -414,14 +420,14 @@ export function createPodMachine(env: Env) {
     states: {
       Unscheduled: {
         on: {
-          'pod.bound': { target: 'Scheduled', actions: 'bind' },
+          // Binding creates the sandbox (pause container) and the containers in one step.
+          'pod.bound': [
+            { guard: 'hasInit', target: 'Active.Initializing', actions: 'admit' },
+            { target: 'Active.Running', actions: 'admit' },
+          ],
           // A pod no node has accepted is deleted at once (grace period 0).
           'pod.delete': { target: 'Deleted' },
         },
-      },
-      Scheduled: {
-        entry: ['spawnContainers', 'publish'],
-        always: [{ guard: 'hasInit', target: 'Active.Initializing' }, { target: 'Active.Running' }],
       },
       Active: {
         initial: 'Running',

@@ -45,16 +45,17 @@ describe('JSONL trace of a cluster run', () => {
       expect(a.name).toBe(a.sessionId);
       expect(JSON.parse(a.definition).id).toBe(a.sessionId === 'cluster' ? 'cluster' : a.sessionId.startsWith('Node/') ? 'node' : { 1: 'pod', 2: 'container', 3: 'probe' }[a.sessionId.split('/').length - 2]);
     }
-    // Announced with its state at creation, not at the end of the step.
-    expect(byId['Pod/default/nginx/app'].snapshot.value).toEqual({ Waiting: 'Idle' });
+    // Announced with its state at creation (already pulling: a pod without init containers starts
+    // its app containers at admission), not at the end of the step (Running).
+    expect(byId['Pod/default/nginx/app'].snapshot.value).toEqual({ Waiting: 'Pulling' });
   });
 
-  it('records the binding, the container start and the simulated clock firing timers, at simulated times', () => {
+  it('records the binding and the simulated clock firing timers, at simulated times', () => {
     const recs = parse(tracedRun());
     const events = recs.filter((r) => r.type === '@xstate.event');
     const bound = events.find((e) => e.event.type === 'pod.bound');
     expect(bound).toMatchObject({ sessionId: 'Pod/default/nginx', event: { nodeName: expect.stringMatching(/^node-/) }, createdAt: String(T0) });
-    expect(events.find((e) => e.event.type === 'container.start')).toMatchObject({ sessionId: 'Pod/default/nginx/app', sourceId: 'Pod/default/nginx' });
+    expect(events.find((e) => e.event.type === 'xstate.snapshot.app')).toMatchObject({ sessionId: 'Pod/default/nginx', sourceId: 'Pod/default/nginx/app' });
     const timers = events.filter((e) => e.event.type.startsWith('timer.'));
     expect(timers.map((e) => e.event.type)).toContain('timer.pull');
     // The readiness probe ticks every 5s once the container runs (image pulled after 2s).
