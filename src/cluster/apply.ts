@@ -1,0 +1,223 @@
+/**
+ * Writes: `kubectl apply` (all-or-nothing: plan and validate every object, then create or
+ * update each), object creation with server-set fields, updates, `label` and `set image`. The
+ * last-applied helpers keep kubectl's `last-applied-configuration` annotation: the object as
+ * written, keys sorted.
+ */
+import YAML from 'yaml';
+import { validateBehaviourAnnotations } from '../../machines/behaviour.ts';
+import { iso } from '../../machines/time.ts';
+import { resolveKind } from '../kinds.ts';
+import { parseManifests, parseObjects, validatePodUpdate, ManifestLoadError, type ManifestError } from '../manifest/index.ts';
+import type { Container, KObject, Node, Pod } from '../types.ts';
+import type { ApplyResult } from './cluster.ts';
+import { indexOwners } from './gc.ts';
+import { allContainerNames, podEntry } from './kubelet.ts';
+import { createNode } from './nodelifecycle.ts';
+import { createActorEntry, settle } from './runtime.ts';
+import { podCreated } from './scheduling.ts';
+import { ClusterError, emitWatch, kindName, newUid, nsFor, type ClusterState } from './state.ts';
+import { objectOf, type Entry } from './store.ts';
+
+/** Creates or updates objects like `kubectl apply`. All-or-nothing: any error changes nothing. */
+export function apply(s: ClusterState, input: string | KObject | KObject[], opts: { file?: string } = {}): ApplyResult[] {
+  const values = typeof input === 'string' ? null : Array.isArray(input) ? input : [input];
+  const parsed = values ? parseObjects(values, { file: opts.file }) : parseManifests(input as string, { file: opts.file });
+  if (parsed.errors.length) throw new ManifestLoadError(parsed.errors);
+  const raws = values ? flattenLists(values) : rawDocuments(input as string);
+  type Step = { obj: KObject; raw: string; existing?: Entry; action: ApplyResult['action'] };
+  const plan: Step[] = [];
+  const errors: ManifestError[] = [];
+  const creatingNs = new Set<string>();
+  parsed.objects.forEach((lo, i) => {
+    const obj = lo.object;
+    const kind = obj.kind;
+    const info = resolveKind(kind)!;
+    const ns = info.namespaced ? (obj.metadata.namespace ?? 'default') : undefined;
+    if (info.namespaced) obj.metadata.namespace = ns;
+    const raw = lastApplied(raws[i] ?? obj, ns);
+    const bad = validateBehaviourAnnotations(obj.metadata.annotations);
+    for (const b of bad) errors.push({ file: lo.file, line: lo.line, path: `metadata.annotations[${b.key}]`, message: b.message });
+    if (kind === 'Namespace') creatingNs.add(obj.metadata.name);
+    if (ns && !creatingNs.has(ns) && !s.store.get('Namespace', undefined, ns)) {
+      errors.push({ file: lo.file, line: lo.line, path: 'metadata.namespace', message: `namespaces "${ns}" not found` });
+    }
+    if (!obj.metadata.name && obj.metadata.generateName) {
+      plan.push({ obj, raw, action: 'created' });
+      return;
+    }
+    const existing = s.store.get(kind, ns, obj.metadata.name);
+    if (!existing) {
+      plan.push({ obj, raw, action: 'created' });
+      return;
+    }
+    const cur = objectOf(existing);
+    if (cur.metadata.annotations?.['kubectl.kubernetes.io/last-applied-configuration'] === raw) {
+      plan.push({ obj, raw, existing, action: 'unchanged' });
+      return;
+    }
+    if (cur.metadata.deletionTimestamp) {
+      errors.push({ file: lo.file, line: lo.line, path: 'metadata', message: `object is being deleted: ${info.plural} "${obj.metadata.name}" already exists` });
+      return;
+    }
+    if (kind === 'Pod') {
+      // Compare with the server-set fields carried over, as the API server's update does.
+      const md = cur.metadata;
+      const next = {
+        ...obj,
+        metadata: { ...obj.metadata, uid: md.uid, creationTimestamp: md.creationTimestamp, generation: md.generation, resourceVersion: md.resourceVersion },
+        spec: { ...obj.spec, nodeName: cur.spec?.nodeName },
+      } as KObject;
+      for (const err of validatePodUpdate(cur as any, next as any)) errors.push({ ...err, file: lo.file, line: err.line ?? lo.line });
+    }
+    plan.push({ obj, raw, existing, action: 'configured' });
+  });
+  if (errors.length) throw new ManifestLoadError(errors);
+  const results: ApplyResult[] = [];
+  for (const step of plan) {
+    const { obj } = step;
+    obj.metadata.annotations = { ...obj.metadata.annotations, 'kubectl.kubernetes.io/last-applied-configuration': step.raw };
+    if (step.action === 'created') create(s, obj);
+    else if (step.action === 'configured') update(s, step.existing!, obj);
+    results.push({ kind: obj.kind, name: obj.metadata.name, namespace: obj.metadata.namespace, action: step.action });
+    settle(s);
+  }
+  return results;
+}
+
+/** Creates one object (already validated and defaulted). */
+export function create(s: ClusterState, obj: KObject): Entry {
+  const md = obj.metadata;
+  if (!md.name && md.generateName) md.name = `${md.generateName}${s.rng.suffix(5)}`;
+  md.uid = newUid(s);
+  md.creationTimestamp = iso(s.clock.now);
+  if (obj.kind === 'Pod') md.generation = 1;
+  delete md.resourceVersion;
+  if (obj.kind === 'Pod') {
+    delete obj.status;
+    obj.status = { phase: 'Pending', qosClass: undefined };
+    delete obj.status.qosClass;
+    const e = createActorEntry(s, 'Pod', obj);
+    podCreated(s, e);
+    return e;
+  }
+  if (obj.kind === 'Node') return createNode(s, obj as Node);
+  return createStatic(s, obj);
+}
+
+export function createStatic(s: ClusterState, obj: KObject): Entry {
+  const md = obj.metadata;
+  md.uid ??= newUid(s);
+  md.creationTimestamp ??= iso(s.clock.now);
+  if (obj.kind === 'Service' && obj.spec && !obj.spec.clusterIP) {
+    const ip = `10.96.${s.rng.int(256)}.${1 + s.rng.int(254)}`;
+    obj.spec.clusterIP = ip;
+    obj.spec.clusterIPs = [ip];
+  }
+  if (obj.kind === 'PersistentVolumeClaim') obj.status = { phase: 'Pending' };
+  const e: Entry = { kind: obj.kind, namespace: md.namespace, name: md.name, uid: md.uid, rv: ++s.rv, object: obj };
+  s.store.add(e);
+  indexOwners(s, e.uid, undefined, obj);
+  emitWatch(s, 'ADDED', e);
+  return e;
+}
+
+export function update(s: ClusterState, e: Entry, obj: KObject): void {
+  if (e.machine === 'pod') {
+    const cur = objectOf(e) as Pod;
+    const specChanged = JSON.stringify(cur.spec?.containers?.map((c) => c.image)) !== JSON.stringify((obj.spec as any).containers?.map((c: Container) => c.image)) || cur.spec?.activeDeadlineSeconds !== obj.spec?.activeDeadlineSeconds;
+    const pod = { ...obj, metadata: { ...obj.metadata, generation: (cur.metadata?.generation ?? 1) + (specChanged ? 1 : 0) } } as Pod;
+    e.actor!.send({ type: 'pod.update', pod });
+    return;
+  }
+  if (e.machine === 'node') {
+    e.actor!.send({ type: 'node.update', node: obj });
+    return;
+  }
+  const cur = e.object!;
+  e.object = { ...obj, metadata: { ...obj.metadata, uid: cur.metadata.uid, creationTimestamp: cur.metadata.creationTimestamp }, status: cur.status };
+  indexOwners(s, e.uid, cur, e.object);
+  if (obj.kind === 'Service' && cur.spec?.clusterIP) e.object.spec = { ...obj.spec, clusterIP: cur.spec.clusterIP, clusterIPs: cur.spec.clusterIPs };
+  e.rv = ++s.rv;
+}
+
+export function label(s: ClusterState, kind: string, name: string, labels: Record<string, string | null>, namespace?: string): void {
+  const k = kindName(kind);
+  const e = s.store.get(k, nsFor(k, namespace), name);
+  if (!e) throw new ClusterError(`${resolveKind(k)!.plural} "${name}" not found`, 'NotFound');
+  const obj = structuredClone(objectOf(e));
+  const next: Record<string, string> = { ...obj.metadata.labels };
+  for (const [lk, lv] of Object.entries(labels)) {
+    if (lv === null) delete next[lk];
+    else next[lk] = lv;
+  }
+  obj.metadata.labels = next;
+  if (e.machine === 'node') e.actor!.send({ type: 'node.update', node: obj });
+  else if (e.machine === 'pod') e.actor!.send({ type: 'pod.update', pod: obj });
+  else update(s, e, obj);
+  settle(s);
+}
+
+export function setImage(s: ClusterState, kind: string, name: string, images: Record<string, string>, namespace?: string): void {
+  const k = kindName(kind);
+  if (k !== 'Pod') throw new ClusterError(`set image on ${k} is not supported by this version of kubeactors yet`, 'Unsupported');
+  const e = podEntry(s, name, namespace);
+  const obj = structuredClone(objectOf(e)) as Pod;
+  let changed = false;
+  for (const c of [...obj.spec!.containers, ...(obj.spec!.initContainers ?? [])]) {
+    const img = images[c.name] ?? images['*'];
+    if (img && img !== c.image) {
+      c.image = img;
+      changed = true;
+    }
+  }
+  const unknown = Object.keys(images).filter((n) => n !== '*' && !allContainerNames(obj).includes(n));
+  if (unknown.length) throw new ClusterError(`unable to find container named "${unknown[0]}"`, 'NotFound');
+  if (!changed) return;
+  (obj.metadata as KObject['metadata']).generation = (obj.metadata!.generation ?? 1) + 1;
+  e.actor!.send({ type: 'pod.update', pod: obj });
+  settle(s);
+}
+
+// ------------------------------------------------------------------ last-applied-configuration
+
+/** The documents as written (before defaulting), for last-applied-configuration. */
+function rawDocuments(text: string): unknown[] {
+  try {
+    return flattenLists(YAML.parseAllDocuments(text).map((d) => d.toJS()).filter((d) => d !== null && d !== undefined));
+  } catch {
+    return [];
+  }
+}
+
+function flattenLists(docs: unknown[]): unknown[] {
+  const out: unknown[] = [];
+  for (const d of docs) {
+    if (d && typeof d === 'object' && (d as any).kind === 'List' && Array.isArray((d as any).items)) out.push(...(d as any).items);
+    else out.push(d);
+  }
+  return out;
+}
+
+/** kubectl's last-applied-configuration: the object as given, JSON with sorted keys, plus the namespace. */
+function lastApplied(raw: unknown, namespace: string | undefined): string {
+  const obj = structuredClone(raw) as any;
+  if (obj && typeof obj === 'object' && namespace) {
+    obj.metadata = { ...obj.metadata, namespace };
+    if (obj.metadata.annotations) {
+      delete obj.metadata.annotations['kubectl.kubernetes.io/last-applied-configuration'];
+      if (!Object.keys(obj.metadata.annotations).length) delete obj.metadata.annotations;
+    }
+  }
+  return JSON.stringify(sortKeys(obj)) + '\n';
+}
+
+function sortKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortKeys);
+  if (v && typeof v === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(v).sort()) out[k] = sortKeys((v as any)[k]);
+    return out;
+  }
+  return v;
+}

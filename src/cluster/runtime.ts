@@ -1,0 +1,171 @@
+/**
+ * The runtime loop: Pod and Node actors, the timers delivered to them, and the settle loop that
+ * runs queued control-plane work.
+ *
+ * Why Pods are not `spawnChild`ren of one root machine: XState copies a parent's children map on
+ * every spawn and stop, which makes N pods under one parent O(N²) (DESIGN.md). The cluster keeps
+ * each top-level object actor as its own root, supervised by event routing along
+ * ownerReferences, so the fan-out costs O(1) per pod. Containers and probes (bounded fan-out)
+ * are real XState children of their pod.
+ */
+import { createActor, type AnyActorRef, type Observer } from 'xstate';
+import type { Timer } from '../clock.ts';
+import type { KObject, Node, Pod } from '../types.ts';
+import { indexOwners, removeEntry } from './gc.ts';
+import { collectNodePods, evict, nodeChanged } from './nodelifecycle.ts';
+import { podChanged, retryUnschedulable, runScheduler } from './scheduling.ts';
+import { ClusterError, emitWatch, keyOfEntry, stopMember, type ClusterState } from './state.ts';
+import type { Entry } from './store.ts';
+
+// ---------------------------------------------------------------- actors
+
+export function observe(s: ClusterState, e: Entry): void {
+  const observer: Observer<any> = {
+    next: (snap) => onSnapshot(s, e, snap),
+    error: (err) => {
+      s.fatal ??= err;
+    },
+  };
+  const sub = e.actor!.subscribe(observer);
+  e.unsubscribe = () => sub.unsubscribe();
+  const snap = e.actor!.getSnapshot();
+  e.last = snap.context[e.machine === 'node' ? 'node' : 'pod'];
+  indexOwners(s, e.uid, undefined, e.last);
+}
+
+function onSnapshot(s: ClusterState, e: Entry, snap: any): void {
+  const obj = snap.context[e.machine === 'node' ? 'node' : 'pod'] as KObject;
+  if (obj !== e.last) {
+    s.stats.objectChanges++;
+    const prev = e.last;
+    e.last = obj;
+    e.rv = ++s.rv;
+    if (prev?.metadata.ownerReferences !== obj.metadata.ownerReferences) indexOwners(s, e.uid, prev, obj);
+    if (e.machine === 'pod') podChanged(s, e, prev as Pod, obj as Pod);
+    else nodeChanged(s, e, prev as Node, obj as Node);
+    if (s.store.byUid.get(e.uid) === e) emitWatch(s, 'MODIFIED', e);
+  }
+  if (snap.status === 'done' && s.store.byUid.get(e.uid) === e) s.work.push(() => removeEntry(s, e));
+}
+
+export function createActorEntry(s: ClusterState, kind: 'Pod' | 'Node', obj: KObject): Entry {
+  const md = obj.metadata;
+  const e: Entry = { kind, namespace: md.namespace, name: md.name, uid: md.uid!, rv: ++s.rv, machine: kind === 'Pod' ? 'pod' : 'node' };
+  const addr = kind === 'Pod' ? `pod:${e.uid}` : `node:${e.name}`;
+  const logic = kind === 'Pod' ? s.podMachine : s.nodeMachine;
+  const input = kind === 'Pod' ? { addr, pod: obj } : { addr, node: obj };
+  // The id names the actor in the root's done/error events and traces (never a session id).
+  const id = `${kind}/${keyOfEntry(e)}`;
+  e.actor = createActor(logic as any, { input: input as any, parent: s.root, id, systemId: id });
+  s.store.add(e);
+  e.actor.start();
+  observe(s, e);
+  emitWatch(s, 'ADDED', e);
+  return e;
+}
+
+/** Resolves a timer address: `pod:<uid>[/<container>[/<probe>]]`, `node:<name>`, `cp:<component>`. */
+function resolve(s: ClusterState, addr: string): AnyActorRef | undefined {
+  const parts = addr.split('/');
+  const head = parts[0]!;
+  let ref: AnyActorRef | undefined;
+  if (head.startsWith('pod:')) ref = s.store.byUid.get(head.slice(4))?.actor;
+  else if (head.startsWith('node:')) ref = s.store.get('Node', undefined, head.slice(5))?.actor;
+  for (let i = 1; ref && i < parts.length; i++) ref = (ref.getSnapshot() as any).children?.[parts[i]!];
+  return ref;
+}
+
+function fire(s: ClusterState, t: Timer): void {
+  s.stats.timersFired++;
+  if (t.addr.startsWith('cp:')) return fireControlPlane(s, t);
+  const ref = resolve(s, t.addr);
+  if (!ref) return;
+  const snap = ref.getSnapshot() as any;
+  if (snap.status !== 'active' || snap.context?.timers?.[t.name] !== t.due) return;
+  ref.send({ type: `timer.${t.name}` });
+}
+
+function fireControlPlane(s: ClusterState, t: Timer): void {
+  if (t.addr === 'cp:taint-eviction') evict(s, t.name, t.due);
+  else if (t.addr === 'cp:podgc') collectNodePods(s, t.name, t.due);
+  else if (t.addr === 'cp:scheduler') retryUnschedulable(s, t.name);
+}
+
+export function stop(s: ClusterState): void {
+  if (s.stopped) return;
+  s.stopped = true;
+  for (const e of s.store.all()) {
+    e.unsubscribe?.();
+    if (e.actor && e.actor.getSnapshot().status === 'active') stopMember(e.actor);
+  }
+  s.root.stop();
+}
+
+// ---------------------------------------------------------------- time
+
+export function runTo(s: ClusterState, end: number): void {
+  settle(s);
+  for (;;) {
+    const t = s.clock.popDue(end);
+    if (!t) break;
+    fire(s, t);
+    settle(s);
+  }
+  if (s.clock.now < end) s.clock.now = end;
+  settle(s);
+}
+
+/** Advances until `pred` holds (checked after every step); throws after `end` (`timeout` names it). */
+export function runUntil(s: ClusterState, pred: () => boolean, end: number, timeout: string | number): void {
+  settle(s);
+  if (pred()) return;
+  for (;;) {
+    const next = s.clock.peek();
+    if (next > end) {
+      runTo(s, end);
+      if (pred()) return;
+      throw new ClusterError(`timed out waiting for the condition after ${timeout}`, 'Timeout');
+    }
+    const t = s.clock.popDue(next)!;
+    fire(s, t);
+    settle(s);
+    if (pred()) return;
+  }
+}
+
+/** Runs queued control-plane work until nothing is left (deterministic FIFO). */
+export function settle(s: ClusterState): void {
+  if (s.settling) return;
+  s.settling = true;
+  try {
+    for (;;) {
+      const job = s.work.shift();
+      if (job) {
+        job();
+        continue;
+      }
+      if (s.schedQueue.length) {
+        runScheduler(s);
+        continue;
+      }
+      break;
+    }
+  } finally {
+    s.settling = false;
+  }
+  checkFatal(s);
+}
+
+/** An exception inside an actor is a bug: surface it to the caller instead of losing it. */
+function checkFatal(s: ClusterState): void {
+  const errors = (s.root.getSnapshot() as any).context.errors as { id: string; message: string }[];
+  if (errors.length > s.errorsSeen) {
+    s.errorsSeen = errors.length;
+    s.fatal ??= new Error(`actor ${errors[errors.length - 1]!.id} failed: ${errors[errors.length - 1]!.message}`);
+  }
+  if (s.fatal) {
+    const f = s.fatal;
+    s.fatal = undefined;
+    throw f;
+  }
+}

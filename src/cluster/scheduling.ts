@@ -1,0 +1,136 @@
+/**
+ * Scheduling glue: the queue the settle loop drains through the scheduler (`src/scheduler/`),
+ * binding pods to nodes, pod IP allocation, and the per-node resource accounting a pod holds
+ * until it ends or is removed.
+ */
+import { schedulePod } from '../scheduler/index.ts';
+import { addPod, removePod } from '../scheduler/resources.ts';
+import type { Pod, PodCondition } from '../types.ts';
+import { armPodGC } from './nodelifecycle.ts';
+import { nodeIP, podCIDRBase } from './nodes.ts';
+import { isReady, type ClusterState } from './state.ts';
+import type { Entry } from './store.ts';
+
+/** Scheduler: unschedulable pods are retried at least this often (podMaxInUnschedulablePodsDuration). */
+const UNSCHEDULABLE_RETRY_MS = 300_000;
+
+export function podCreated(s: ClusterState, e: Entry): void {
+  const pod = e.last as Pod;
+  if (pod.spec?.nodeName) {
+    bind(s, e, pod.spec.nodeName, false);
+  } else if ((pod.spec?.schedulerName ?? 'default-scheduler') === 'default-scheduler') {
+    s.schedQueue.push(e.uid);
+  }
+}
+
+export function requeueUnschedulable(s: ClusterState): void {
+  if (!s.unschedulable.size) return;
+  for (const uid of s.unschedulable) s.schedQueue.push(uid);
+  s.unschedulable.clear();
+}
+
+/** The `cp:scheduler` timer: an unschedulable pod's periodic retry. */
+export function retryUnschedulable(s: ClusterState, uid: string): void {
+  if (s.unschedulable.has(uid)) {
+    s.unschedulable.delete(uid);
+    s.schedQueue.push(uid);
+  }
+}
+
+export function runScheduler(s: ClusterState): void {
+  const queue = s.schedQueue;
+  s.schedQueue = [];
+  for (const uid of queue) {
+    const e = s.store.byUid.get(uid);
+    if (!e || e.machine !== 'pod') continue;
+    const pod = e.last as Pod;
+    if (pod.spec?.nodeName || pod.metadata?.deletionTimestamp) continue;
+    const r = schedulePod(pod, s.nodeOrder, s.schedState, () => s.rng.next());
+    if ('nodeName' in r) {
+      bind(s, e, r.nodeName, true);
+    } else {
+      s.recorder.record({
+        type: 'Warning',
+        reason: 'FailedScheduling',
+        message: r.error,
+        involved: { kind: 'Pod', name: e.name, namespace: e.namespace, uid: e.uid },
+        component: 'default-scheduler',
+      });
+      e.actor!.send({
+        type: 'pod.conditions',
+        conditions: [{ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message: r.error } as PodCondition],
+      });
+      s.unschedulable.add(uid);
+      s.clock.arm('cp:scheduler', uid, s.clock.now + UNSCHEDULABLE_RETRY_MS);
+    }
+  }
+}
+
+function bind(s: ClusterState, e: Entry, nodeName: string, byScheduler: boolean): void {
+  const ni = s.nodeInfos.get(nodeName);
+  const pod = e.last as Pod;
+  if (byScheduler) {
+    s.recorder.record({
+      type: 'Normal',
+      reason: 'Scheduled',
+      message: `Successfully assigned ${e.namespace}/${e.name} to ${nodeName}`,
+      involved: { kind: 'Pod', name: e.name, namespace: e.namespace, uid: e.uid },
+      component: 'default-scheduler',
+    });
+  }
+  if (!ni) {
+    // Bound to a node that does not exist: PodGC collects it after its quarantine.
+    e.boundNode = nodeName;
+    if (!s.podgc.has(nodeName)) armPodGC(s, nodeName);
+    return;
+  }
+  const nodeIndex = s.nodeOrder.indexOf(ni);
+  const podIP = pod.spec?.hostNetwork ? nodeIP(nodeIndex) : allocateIP(s, nodeName, nodeIndex);
+  e.boundNode = nodeName;
+  addPod(ni, pod);
+  e.actor!.send({ type: 'pod.bound', nodeName, hostIP: nodeIP(nodeIndex), podIP });
+}
+
+function allocateIP(s: ClusterState, nodeName: string, nodeIndex: number): string {
+  let used = s.usedIPs.get(nodeName);
+  if (!used) s.usedIPs.set(nodeName, (used = new Set()));
+  let host = 2 + s.rng.int(252);
+  while (used.has(host) && used.size < 252) host = 2 + ((host - 1) % 252);
+  used.add(host);
+  return `${podCIDRBase(nodeIndex)}.${host}`;
+}
+
+/** Re-derives scheduler accounting for a restored pod. */
+export function accountPod(s: ClusterState, e: Entry, pod: Pod): void {
+  const node = pod.spec?.nodeName;
+  if (!node || pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') return;
+  const ni = s.nodeInfos.get(node);
+  e.boundNode = node;
+  if (!ni) return; // its node is gone: PodGC will collect it
+  addPod(ni, pod);
+  const ip = pod.status?.podIP;
+  if (ip) {
+    let used = s.usedIPs.get(node);
+    if (!used) s.usedIPs.set(node, (used = new Set()));
+    used.add(Number(ip.split('.')[3]));
+  }
+}
+
+export function releasePod(s: ClusterState, e: Entry): void {
+  if (!e.boundNode) return;
+  const ni = s.nodeInfos.get(e.boundNode);
+  const pod = e.last as Pod;
+  if (ni) removePod(ni, pod);
+  const ip = pod.status?.podIP;
+  if (ip) s.usedIPs.get(e.boundNode)?.delete(Number(ip.split('.')[3]));
+  e.boundNode = undefined;
+  requeueUnschedulable(s);
+}
+
+export function podChanged(s: ClusterState, e: Entry, prev: Pod | undefined, pod: Pod): void {
+  const wasReady = isReady(prev);
+  const ready = isReady(pod);
+  if (wasReady !== ready) s.stats.readyPods += ready ? 1 : -1;
+  const phase = pod.status?.phase;
+  if ((phase === 'Succeeded' || phase === 'Failed') && e.boundNode) releasePod(s, e);
+}

@@ -1,0 +1,134 @@
+/**
+ * How a cluster comes to life: bootstrapped (the built-in namespaces and the worker nodes) or
+ * restored from a `ClusterSnapshot` — every object with its actor's persisted snapshot, plus the
+ * clock, RNG, events, image caches and the control-plane loops' pending work.
+ */
+import { createActor } from 'xstate';
+import type { BehaviourDefaults } from '../../machines/behaviour.ts';
+import type { ClockSnapshot } from '../clock.ts';
+import { newNodeInfo } from '../scheduler/resources.ts';
+import type { KObject, Node, Pod } from '../types.ts';
+import { createStatic } from './apply.ts';
+import type { ClusterOptions } from './cluster.ts';
+import type { EventsSnapshot } from './events.ts';
+import { indexOwners } from './gc.ts';
+import { createNode } from './nodelifecycle.ts';
+import { defaultNode } from './nodes.ts';
+import { observe, settle } from './runtime.ts';
+import { accountPod } from './scheduling.ts';
+import { keyOfEntry, type ClusterState } from './state.ts';
+import type { Entry } from './store.ts';
+
+export interface ClusterSnapshot {
+  version: 1;
+  seed: number;
+  defaults: BehaviourDefaults;
+  clock: ClockSnapshot;
+  rng: number;
+  rv: number;
+  objects: SnapshotObject[];
+  events: EventsSnapshot;
+  images: Record<string, Record<string, number>>;
+  scheduler: { queue: string[]; unschedulable: string[]; nextStartNodeIndex: number };
+  evictions: Record<string, number>;
+  podgc: Record<string, number>;
+  foreground: string[];
+}
+
+interface SnapshotObject {
+  kind: string;
+  namespace?: string;
+  name: string;
+  uid: string;
+  rv: number;
+  machine?: 'pod' | 'node';
+  actor?: unknown;
+  object?: KObject;
+}
+
+export function bootstrap(s: ClusterState, opts: ClusterOptions): void {
+  for (const ns of ['default', 'kube-node-lease', 'kube-public', 'kube-system']) {
+    createStatic(s, {
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name: ns, labels: { 'kubernetes.io/metadata.name': ns } },
+      spec: { finalizers: ['kubernetes'] },
+      status: { phase: 'Active' },
+    });
+  }
+  const nodes = opts.nodes ?? 3;
+  const list = typeof nodes === 'number' ? Array.from({ length: nodes }, (_, i) => defaultNode(`node-${i + 1}`, i)) : nodes;
+  for (const n of list) createNode(s, n);
+  settle(s);
+}
+
+export function restore(s: ClusterState, snap: ClusterSnapshot): void {
+  s.rv = snap.rv;
+  s.recorder.restore(snap.events);
+  for (const [node, imgs] of Object.entries(snap.images)) s.images.set(node, new Map(Object.entries(imgs)));
+  for (const o of snap.objects) {
+    const e: Entry = { kind: o.kind, namespace: o.namespace, name: o.name, uid: o.uid, rv: o.rv };
+    if (o.machine) {
+      e.machine = o.machine;
+      const logic = o.machine === 'pod' ? s.podMachine : s.nodeMachine;
+      const id = `${e.kind}/${keyOfEntry(e)}`;
+      e.actor = createActor(logic as any, { snapshot: o.actor as any, parent: s.root, id, systemId: id });
+    } else {
+      e.object = o.object;
+      indexOwners(s, e.uid, undefined, e.object);
+    }
+    s.store.add(e);
+    if (e.machine === 'node') {
+      const node = e.actor!.getSnapshot().context.node as Node;
+      const ni = newNodeInfo(node);
+      s.nodeInfos.set(e.name, ni);
+      s.nodeOrder.push(ni);
+    }
+  }
+  for (const e of s.store.all()) {
+    if (!e.actor) continue;
+    e.actor.start();
+    observe(s, e);
+    if (e.machine === 'pod') {
+      const pod = e.last as Pod;
+      accountPod(s, e, pod);
+    }
+  }
+  s.schedQueue = [...snap.scheduler.queue];
+  s.unschedulable = new Set(snap.scheduler.unschedulable);
+  s.schedState.nextStartNodeIndex = snap.scheduler.nextStartNodeIndex;
+  s.evictions = new Map(Object.entries(snap.evictions));
+  s.podgc = new Map(Object.entries(snap.podgc));
+  s.foreground = new Set(snap.foreground ?? []);
+}
+
+export function snapshot(s: ClusterState): ClusterSnapshot {
+  const objects: SnapshotObject[] = [];
+  for (const e of s.store.all()) {
+    const o: SnapshotObject = { kind: e.kind, namespace: e.namespace, name: e.name, uid: e.uid, rv: e.rv };
+    if (e.actor) {
+      o.machine = e.machine;
+      o.actor = e.actor.getPersistedSnapshot();
+    } else o.object = e.object;
+    objects.push(o);
+  }
+  const images: Record<string, Record<string, number>> = {};
+  for (const [n, m] of s.images) images[n] = Object.fromEntries(m);
+  return JSON.parse(
+    JSON.stringify({
+      version: 1,
+      seed: s.seed,
+      defaults: s.defaults,
+      clock: s.clock.snapshot(),
+      rng: s.rng.state,
+      rv: s.rv,
+      objects,
+      events: s.recorder.snapshot(),
+      images,
+      scheduler: { queue: s.schedQueue, unschedulable: [...s.unschedulable], nextStartNodeIndex: s.schedState.nextStartNodeIndex },
+      evictions: Object.fromEntries(s.evictions),
+      podgc: Object.fromEntries(s.podgc),
+      foreground: [...s.foreground],
+    }),
+  );
+}
