@@ -94,9 +94,7 @@ export function create(s: ClusterState, obj: KObject): Entry {
   if (obj.kind === 'Pod') md.generation = 1;
   delete md.resourceVersion;
   if (obj.kind === 'Pod') {
-    delete obj.status;
-    obj.status = { phase: 'Pending', qosClass: undefined };
-    delete obj.status.qosClass;
+    obj.status = { phase: 'Pending' };
     const e = createActorEntry(s, 'Pod', obj);
     podCreated(s, e);
     return e;

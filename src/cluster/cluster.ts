@@ -74,7 +74,6 @@ export interface ListOptions {
   fieldSelector?: string;
 }
 
-const STATIC_KINDS = new Set(['Namespace', 'Service', 'ConfigMap', 'PersistentVolumeClaim']);
 
 export class Cluster {
   readonly clock: SimClock;
@@ -295,4 +294,4 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
   return new Cluster(opts);
 }
 
-export { TAINT_UNREACHABLE, STATIC_KINDS };
+export { TAINT_UNREACHABLE };

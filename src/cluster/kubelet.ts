@@ -145,7 +145,6 @@ export function debug(s: ClusterState, pod: string, opts: DebugOptions = {}): { 
     } else if (opts.image) {
       debugName = opts.container ?? `debugger-${s.rng.suffix(5)}`;
       spec.containers.push({ name: debugName, image: opts.image, command: opts.command, stdin: true, tty: true, terminationMessagePolicy: 'File', imagePullPolicy: 'IfNotPresent', resources: {} } as Container);
-      spec.shareProcessNamespace = spec.shareProcessNamespace ?? undefined;
     }
     const copy: KObject = {
       apiVersion: 'v1',

@@ -25,7 +25,16 @@ export function createNode(s: ClusterState, n: Node): Entry {
   const md = node.metadata as KObject['metadata'];
   md.uid ??= newUid(s);
   md.creationTimestamp ??= iso(s.clock.now);
-  const index = s.nodeOrder.length;
+  // The node IPAM: the first /24 (and node address) no live node holds, so a node added after
+  // another was removed never collides — derived from the nodes themselves (restore-safe).
+  const taken = new Set(s.nodeOrder.map((ni) => ni.node.spec?.podCIDR));
+  let index = s.nodeOrder.length;
+  for (let i = 0; i <= s.nodeOrder.length; i++) {
+    if (!taken.has(`${podCIDRBase(i)}.0/24`)) {
+      index = i;
+      break;
+    }
+  }
   if (!node.spec?.podCIDR) node.spec = { ...node.spec, podCIDR: `${podCIDRBase(index)}.0/24`, podCIDRs: [`${podCIDRBase(index)}.0/24`] };
   if (!node.status?.addresses) {
     node.status = {
@@ -120,9 +129,7 @@ export function removeNode(s: ClusterState, name: string): void {
 }
 
 function podsOnNode(s: ClusterState, name: string): Entry[] {
-  const out: Entry[] = [];
-  for (const e of s.store.entries('Pod')) if ((e.last as Pod).spec?.nodeName === name) out.push(e);
-  return out;
+  return s.store.podsOnNode(name);
 }
 
 export function nodeChanged(s: ClusterState, e: Entry, prev: Node | undefined, node: Node): void {

@@ -14,8 +14,8 @@ import type { KObject, Node, Pod } from '../types.ts';
 import { indexOwners, removeEntry } from './gc.ts';
 import { collectNodePods, evict, nodeChanged } from './nodelifecycle.ts';
 import { podChanged, retryUnschedulable, runScheduler } from './scheduling.ts';
-import { ClusterError, emitWatch, keyOfEntry, stopMember, type ClusterState } from './state.ts';
-import type { Entry } from './store.ts';
+import { ClusterError, emitWatch, stopMember, type ClusterState } from './state.ts';
+import { keyOf, type Entry } from './store.ts';
 
 // ---------------------------------------------------------------- actors
 
@@ -31,6 +31,7 @@ export function observe(s: ClusterState, e: Entry): void {
   const snap = e.actor!.getSnapshot();
   e.last = snap.context[e.machine === 'node' ? 'node' : 'pod'];
   indexOwners(s, e.uid, undefined, e.last);
+  if (e.machine === 'pod') s.store.setNode(e, (e.last as Pod).spec?.nodeName);
 }
 
 function onSnapshot(s: ClusterState, e: Entry, snap: any): void {
@@ -41,8 +42,10 @@ function onSnapshot(s: ClusterState, e: Entry, snap: any): void {
     e.last = obj;
     e.rv = ++s.rv;
     if (prev?.metadata.ownerReferences !== obj.metadata.ownerReferences) indexOwners(s, e.uid, prev, obj);
-    if (e.machine === 'pod') podChanged(s, e, prev as Pod, obj as Pod);
-    else nodeChanged(s, e, prev as Node, obj as Node);
+    if (e.machine === 'pod') {
+      if (prev?.spec !== obj.spec) s.store.setNode(e, (obj as Pod).spec?.nodeName);
+      podChanged(s, e, prev as Pod, obj as Pod);
+    } else nodeChanged(s, e, prev as Node, obj as Node);
     if (s.store.byUid.get(e.uid) === e) emitWatch(s, 'MODIFIED', e);
   }
   if (snap.status === 'done' && s.store.byUid.get(e.uid) === e) s.work.push(() => removeEntry(s, e));
@@ -55,7 +58,7 @@ export function createActorEntry(s: ClusterState, kind: 'Pod' | 'Node', obj: KOb
   const logic = kind === 'Pod' ? s.podMachine : s.nodeMachine;
   const input = kind === 'Pod' ? { addr, pod: obj } : { addr, node: obj };
   // The id names the actor in the root's done/error events and traces (never a session id).
-  const id = `${kind}/${keyOfEntry(e)}`;
+  const id = `${kind}/${keyOf(e.namespace, e.name)}`;
   e.actor = createActor(logic as any, { input: input as any, parent: s.root, id, systemId: id });
   s.store.add(e);
   e.actor.start();

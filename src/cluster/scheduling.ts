@@ -7,7 +7,6 @@ import { schedulePod } from '../scheduler/index.ts';
 import { addPod, removePod } from '../scheduler/resources.ts';
 import type { Pod, PodCondition } from '../types.ts';
 import { armPodGC } from './nodelifecycle.ts';
-import { nodeIP, podCIDRBase } from './nodes.ts';
 import { isReady, type ClusterState } from './state.ts';
 import type { Entry } from './store.ts';
 
@@ -84,20 +83,35 @@ function bind(s: ClusterState, e: Entry, nodeName: string, byScheduler: boolean)
     if (!s.podgc.has(nodeName)) armPodGC(s, nodeName);
     return;
   }
-  const nodeIndex = s.nodeOrder.indexOf(ni);
-  const podIP = pod.spec?.hostNetwork ? nodeIP(nodeIndex) : allocateIP(s, nodeName, nodeIndex);
+  // Addresses come from the Node object itself (InternalIP, spec.podCIDR): O(1), and stable
+  // whatever happened to other nodes.
+  const hostIP = ni.node.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? '';
+  const podIP = pod.spec?.hostNetwork ? hostIP : allocateIP(s, nodeName, cidrBase(ni.node.spec?.podCIDR));
   e.boundNode = nodeName;
   addPod(ni, pod);
-  e.actor!.send({ type: 'pod.bound', nodeName, hostIP: nodeIP(nodeIndex), podIP });
+  e.actor!.send({ type: 'pod.bound', nodeName, hostIP, podIP });
 }
 
-function allocateIP(s: ClusterState, nodeName: string, nodeIndex: number): string {
+/** `10.244.3.0/24` → `10.244.3` (pod CIDRs are /24s, one per node). */
+function cidrBase(cidr: string | undefined): string {
+  return (cidr ?? '10.244.0.0/24').split('/')[0]!.split('.').slice(0, 3).join('.');
+}
+
+function ipsOf(s: ClusterState, nodeName: string): Set<number> {
   let used = s.usedIPs.get(nodeName);
   if (!used) s.usedIPs.set(nodeName, (used = new Set()));
+  return used;
+}
+
+const hostOctet = (ip: string) => Number(ip.split('.')[3]);
+
+/** A free address in the node's /24, drawn with the seeded RNG (.2–.253). */
+function allocateIP(s: ClusterState, nodeName: string, base: string): string {
+  const used = ipsOf(s, nodeName);
   let host = 2 + s.rng.int(252);
   while (used.has(host) && used.size < 252) host = 2 + ((host - 1) % 252);
   used.add(host);
-  return `${podCIDRBase(nodeIndex)}.${host}`;
+  return `${base}.${host}`;
 }
 
 /** Re-derives scheduler accounting for a restored pod. */
@@ -109,11 +123,7 @@ export function accountPod(s: ClusterState, e: Entry, pod: Pod): void {
   if (!ni) return; // its node is gone: PodGC will collect it
   addPod(ni, pod);
   const ip = pod.status?.podIP;
-  if (ip) {
-    let used = s.usedIPs.get(node);
-    if (!used) s.usedIPs.set(node, (used = new Set()));
-    used.add(Number(ip.split('.')[3]));
-  }
+  if (ip && !pod.spec?.hostNetwork) ipsOf(s, node).add(hostOctet(ip));
 }
 
 export function releasePod(s: ClusterState, e: Entry): void {
@@ -122,7 +132,7 @@ export function releasePod(s: ClusterState, e: Entry): void {
   const pod = e.last as Pod;
   if (ni) removePod(ni, pod);
   const ip = pod.status?.podIP;
-  if (ip) s.usedIPs.get(e.boundNode)?.delete(Number(ip.split('.')[3]));
+  if (ip && !pod.spec?.hostNetwork) s.usedIPs.get(e.boundNode)?.delete(hostOctet(ip));
   e.boundNode = undefined;
   requeueUnschedulable(s);
 }

@@ -16,8 +16,8 @@ import { createNode } from './nodelifecycle.ts';
 import { defaultNode } from './nodes.ts';
 import { observe, settle } from './runtime.ts';
 import { accountPod } from './scheduling.ts';
-import { keyOfEntry, type ClusterState } from './state.ts';
-import type { Entry } from './store.ts';
+import { type ClusterState } from './state.ts';
+import { keyOf, type Entry } from './store.ts';
 
 export interface ClusterSnapshot {
   version: 1;
@@ -71,7 +71,7 @@ export function restore(s: ClusterState, snap: ClusterSnapshot): void {
     if (o.machine) {
       e.machine = o.machine;
       const logic = o.machine === 'pod' ? s.podMachine : s.nodeMachine;
-      const id = `${e.kind}/${keyOfEntry(e)}`;
+      const id = `${e.kind}/${keyOf(e.namespace, e.name)}`;
       e.actor = createActor(logic as any, { snapshot: o.actor as any, parent: s.root, id, systemId: id });
     } else {
       e.object = o.object;

@@ -151,10 +151,6 @@ export function stopMember(a: AnyActorRef): void {
   (a as any)._stop();
 }
 
-export function keyOfEntry(e: { namespace?: string; name: string }): string {
-  return e.namespace ? `${e.namespace}/${e.name}` : e.name;
-}
-
 export function isReady(p: Pod | undefined): boolean {
   return !!p?.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True');
 }

@@ -28,6 +28,10 @@ export interface Entry {
   boundNode?: string;
   /** Subscription to the actor. */
   unsubscribe?: () => void;
+  /** Creation order (set by the store): a canonical order for iterating subsets of entries. */
+  seq?: number;
+  /** The node this pod is indexed under (its `spec.nodeName`). */
+  indexedNode?: string;
 }
 
 export function keyOf(namespace: string | undefined, name: string): string {
@@ -37,6 +41,9 @@ export function keyOf(namespace: string | undefined, name: string): string {
 export class Store {
   private kinds = new Map<string, Map<string, Entry>>();
   readonly byUid = new Map<string, Entry>();
+  /** Pods by `spec.nodeName`, for node-wide reactions without scanning every pod. */
+  private byNode = new Map<string, Set<Entry>>();
+  private seq = 0;
 
   table(kind: string): Map<string, Entry> {
     let t = this.kinds.get(kind);
@@ -52,6 +59,7 @@ export class Store {
   }
 
   add(e: Entry): void {
+    e.seq = this.seq++;
     this.table(e.kind).set(keyOf(e.namespace, e.name), e);
     this.byUid.set(e.uid, e);
   }
@@ -59,6 +67,28 @@ export class Store {
   remove(e: Entry): void {
     this.kinds.get(e.kind)?.delete(keyOf(e.namespace, e.name));
     this.byUid.delete(e.uid);
+    this.setNode(e, undefined);
+  }
+
+  /** Keeps the node index in line with a pod's `spec.nodeName` (it is set once, on binding). */
+  setNode(e: Entry, node: string | undefined): void {
+    if (e.indexedNode === node) return;
+    if (e.indexedNode !== undefined) {
+      const old = this.byNode.get(e.indexedNode)!;
+      old.delete(e);
+      if (!old.size) this.byNode.delete(e.indexedNode);
+    }
+    e.indexedNode = node;
+    if (node === undefined) return;
+    let set = this.byNode.get(node);
+    if (!set) this.byNode.set(node, (set = new Set()));
+    set.add(e);
+  }
+
+  /** Pods whose `spec.nodeName` is `node`, in creation order (restore-safe). */
+  podsOnNode(node: string): Entry[] {
+    const set = this.byNode.get(node);
+    return set ? [...set].sort((a, b) => a.seq! - b.seq!) : [];
   }
 
   entries(kind: string): IterableIterator<Entry> {
