@@ -36,14 +36,15 @@ function deleteWithPolicy(s: ClusterState, e: Entry, policy: 'Background' | 'For
   if (policy === 'Orphan') orphanDependents(s, e);
   if (policy === 'Foreground' && dependentsOf(s, e.uid).length) {
     if (s.foreground.has(e.uid)) return;
-    s.foreground.add(e.uid);
+    // The owner's own delete options (grace period, force) apply when it finally goes.
+    s.foreground.set(e.uid, { gracePeriodSeconds: opts.gracePeriodSeconds, force: opts.force });
     if (e.object) {
       const md = e.object.metadata;
       e.object = { ...e.object, metadata: { ...md, deletionTimestamp: md.deletionTimestamp ?? iso(s.clock.now), finalizers: [...(md.finalizers ?? []), 'foregroundDeletion'] } };
       e.rv = ++s.rv;
     }
     for (const d of dependentsOf(s, e.uid)) deleteWithPolicy(s, d, 'Foreground', {});
-    s.work.push(() => finishForeground(s, e.uid, opts));
+    s.work.push(() => finishForeground(s, e.uid));
     return;
   }
   if (e.kind === 'Pod') deletePod(s, e, opts);
@@ -52,9 +53,10 @@ function deleteWithPolicy(s: ClusterState, e: Entry, policy: 'Background' | 'For
   else removeEntry(s, e);
 }
 
-function finishForeground(s: ClusterState, uid: string, opts: DeleteOptions = {}): void {
+function finishForeground(s: ClusterState, uid: string): void {
   const owner = s.store.byUid.get(uid);
-  if (!owner || !s.foreground.has(uid)) return;
+  const opts = s.foreground.get(uid);
+  if (!owner || !opts) return;
   const blocking = dependentsOf(s, uid).filter((d) =>
     (d.last ?? d.object)!.metadata.ownerReferences?.some((r) => r.uid === uid && r.blockOwnerDeletion),
   );

@@ -32,7 +32,8 @@ export interface ClusterSnapshot {
   scheduler: { queue: string[]; unschedulable: string[]; nextStartNodeIndex: number };
   evictions: Record<string, number>;
   podgc: Record<string, number>;
-  foreground: string[];
+  /** Owners waiting for their dependents (Foreground deletion), with their own delete options. */
+  foreground: Record<string, { gracePeriodSeconds?: number; force?: boolean }>;
 }
 
 interface SnapshotObject {
@@ -99,7 +100,7 @@ export function restore(s: ClusterState, snap: ClusterSnapshot): void {
   s.schedState.nextStartNodeIndex = snap.scheduler.nextStartNodeIndex;
   s.evictions = new Map(Object.entries(snap.evictions));
   s.podgc = new Map(Object.entries(snap.podgc));
-  s.foreground = new Set(snap.foreground ?? []);
+  s.foreground = new Map(Object.entries(snap.foreground ?? {}));
 }
 
 export function snapshot(s: ClusterState): ClusterSnapshot {
@@ -128,7 +129,7 @@ export function snapshot(s: ClusterState): ClusterSnapshot {
       scheduler: { queue: s.schedQueue, unschedulable: [...s.unschedulable], nextStartNodeIndex: s.schedState.nextStartNodeIndex },
       evictions: Object.fromEntries(s.evictions),
       podgc: Object.fromEntries(s.podgc),
-      foreground: [...s.foreground],
+      foreground: Object.fromEntries(s.foreground),
     }),
   );
 }

@@ -61,7 +61,7 @@ export class ClusterState {
   /** Garbage collector's graph: owner uid → dependent uids (from ownerReferences). */
   readonly dependents = new Map<string, Set<string>>();
   /** Owners deleted with Foreground propagation, waiting for their blocking dependents. */
-  foreground = new Set<string>();
+  foreground = new Map<string, { gracePeriodSeconds?: number; force?: boolean }>();
   /** Nodes gone, pods to collect: node → due. */
   podgc = new Map<string, number>();
   settling = false;

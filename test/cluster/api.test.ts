@@ -135,3 +135,16 @@ describe('events expire after the API server event TTL (1h)', () => {
     expect(JSON.stringify(resumed.snapshot())).toBe(JSON.stringify(c.snapshot()));
   });
 });
+
+describe('foreground deletion keeps the owner\'s own delete options', () => {
+  it('a Pod owner deleted with Foreground and --force disappears as soon as its dependents are gone', () => {
+    const c = cluster({ nodes: 1 });
+    c.apply(podYaml('owner'));
+    c.advance('5s');
+    const uid = getPod(c, 'owner')!.metadata!.uid!;
+    c.apply({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'dep', ownerReferences: [{ apiVersion: 'v1', kind: 'Pod', name: 'owner', uid, blockOwnerDeletion: true }] }, data: { a: '1' } } as any);
+    c.delete('Pod', 'owner', { propagationPolicy: 'Foreground', force: true });
+    expect(c.get('ConfigMap', 'dep')).toBeUndefined();
+    expect(getPod(c, 'owner')).toBeUndefined();
+  });
+});
