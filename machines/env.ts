@@ -5,6 +5,7 @@
  * `{ type: 'timer.<name>' }` to the actor at `addr` when due — only if the context still holds
  * that due time, so forgetting a timer is just deleting it from context.
  */
+import type { AnyActorRef } from 'xstate';
 import { DEFAULT_BEHAVIOUR, type BehaviourDefaults } from './behaviour.ts';
 
 export interface RecordedEvent {
@@ -43,13 +44,32 @@ export interface Env {
 
 /**
  * A minimal env for using a machine on its own (`createActor(createPodMachine(env), …)`): a
- * manual clock (`env.advance(ms)` fires due timers through `deliver`), events collected in
- * `env.events`, a deterministic counter for IDs.
+ * manual clock — `env.advance(actor, addr, ms)` fires the due timers of that actor and its
+ * children in (due, seq) order, as the cluster does — events collected in `env.events`, a
+ * deterministic counter for IDs, an image cache that is filled by pulls.
  */
 export interface StandaloneEnv extends Env {
   events: RecordedEvent[];
   timers: { addr: string; name: string; due: number; seq: number }[];
   setNow(t: number): void;
+  /**
+   * Runs the clock forward `ms`, delivering `timer.<name>` to the actor at each timer's address
+   * (`addr` of `root`, then child ids: `pod:1/app/liveness`) — only while its context still
+   * holds that due time.
+   */
+  advance(root: AnyActorRef, rootAddr: string, ms: number): void;
+}
+
+/** `<root>/<childId>/<childId>` → the actor, through `getSnapshot().children`. */
+export function resolveAddress(root: AnyActorRef, rootAddr: string, addr: string): AnyActorRef | undefined {
+  if (addr === rootAddr) return root;
+  if (!addr.startsWith(`${rootAddr}/`)) return undefined;
+  let ref: AnyActorRef | undefined = root;
+  for (const part of addr.slice(rootAddr.length + 1).split('/')) {
+    ref = (ref.getSnapshot() as any).children?.[part];
+    if (!ref) return undefined;
+  }
+  return ref;
 }
 
 export function createStandaloneEnv(start = 0): StandaloneEnv {
@@ -63,6 +83,19 @@ export function createStandaloneEnv(start = 0): StandaloneEnv {
     now: () => now,
     setNow: (t) => {
       now = t;
+    },
+    advance(root, rootAddr, ms) {
+      const end = now + ms;
+      for (;;) {
+        const next = env.timers[0];
+        if (!next || next.due > end) break;
+        env.timers.shift();
+        if (next.due > now) now = next.due;
+        const ref = resolveAddress(root, rootAddr, next.addr);
+        const snap = ref?.getSnapshot() as any;
+        if (ref && snap.status === 'active' && snap.context?.timers?.[next.name] === next.due) ref.send({ type: `timer.${next.name}` });
+      }
+      now = end;
     },
     arm(addr, name, due) {
       env.timers.push({ addr, name, due, seq: seq++ });

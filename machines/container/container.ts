@@ -422,7 +422,6 @@ export function createContainerMachine(env: Env) {
       needsPull: ({ context }) => pullPolicy(context) === 'Always' || !env.images.has(context.node, context.spec.image ?? ''),
       pullFails: ({ context }) => context.behaviour.pullFails,
       autoStart: ({ context }) => context.autoStart === true,
-      hasPendingExit: ({ context }) => context.pendingExit !== null,
       inCrashLoop: ({ context }) => context.status.state?.waiting?.reason === 'CrashLoopBackOff',
       willRestart: ({ context }) => shouldRestart(context, context.pendingExit?.code ?? 0),
       probeKills: ({ context, event }) => {

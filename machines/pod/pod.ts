@@ -393,7 +393,6 @@ export function createPodMachine(env: Env) {
       allStopped: ({ context }) => allStopped(context, [...appAndInitNames(context), ...sidecarNames(context)]),
       kubeletUp: ({ context }) => context.kubeletUp,
       sidecarsRunning: ({ context }) => context.killStage < 2 && sidecarNames(context).length > 0,
-      isTerminating: ({ context }) => !!context.pod.metadata?.deletionTimestamp,
     },
   }).createMachine({
     id: 'pod',

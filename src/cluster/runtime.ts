@@ -10,6 +10,7 @@
  */
 import { createActor, type AnyActorRef, type Observer } from 'xstate';
 import type { Timer } from '../clock.ts';
+import { resolveAddress } from '../../machines/env.ts';
 import type { KObject, Node, Pod } from '../types.ts';
 import { indexOwners, removeEntry } from './gc.ts';
 import { collectNodePods, evict, nodeChanged } from './nodelifecycle.ts';
@@ -69,13 +70,12 @@ export function createActorEntry(s: ClusterState, kind: 'Pod' | 'Node', obj: KOb
 
 /** Resolves a timer address: `pod:<uid>[/<container>[/<probe>]]`, `node:<name>`, `cp:<component>`. */
 function resolve(s: ClusterState, addr: string): AnyActorRef | undefined {
-  const parts = addr.split('/');
-  const head = parts[0]!;
-  let ref: AnyActorRef | undefined;
-  if (head.startsWith('pod:')) ref = s.store.byUid.get(head.slice(4))?.actor;
-  else if (head.startsWith('node:')) ref = s.store.get('Node', undefined, head.slice(5))?.actor;
-  for (let i = 1; ref && i < parts.length; i++) ref = (ref.getSnapshot() as any).children?.[parts[i]!];
-  return ref;
+  const slash = addr.indexOf('/');
+  const head = slash < 0 ? addr : addr.slice(0, slash);
+  let root: AnyActorRef | undefined;
+  if (head.startsWith('pod:')) root = s.store.byUid.get(head.slice(4))?.actor;
+  else if (head.startsWith('node:')) root = s.store.get('Node', undefined, head.slice(5))?.actor;
+  return root && resolveAddress(root, head, addr);
 }
 
 function fire(s: ClusterState, t: Timer): void {

@@ -5,7 +5,7 @@
  * that due time (a forgotten timer is just deleted from context).
  */
 import { createActor, type AnyActorRef, type AnyStateMachine } from 'xstate';
-import { createStandaloneEnv, type RecordedEvent, type StandaloneEnv } from '../../machines/env.ts';
+import { createStandaloneEnv, resolveAddress, type RecordedEvent, type StandaloneEnv } from '../../machines/env.ts';
 import { resolveBehaviour, type ContainerRole } from '../../machines/behaviour.ts';
 import type { ContainerInput } from '../../machines/container/container.ts';
 import type { Container, Pod } from '../../src/types.ts';
@@ -22,16 +22,8 @@ export class Harness {
     this.start = env.now();
   }
 
-  /** `<root>/<childId>/<childId>` → the actor, through `getSnapshot().children`. */
   resolve(addr: string): AnyActorRef | undefined {
-    if (addr === this.root) return this.actor;
-    if (!addr.startsWith(`${this.root}/`)) return undefined;
-    let ref: AnyActorRef | undefined = this.actor;
-    for (const part of addr.slice(this.root.length + 1).split('/')) {
-      ref = (ref.getSnapshot() as any).children?.[part];
-      if (!ref) return undefined;
-    }
-    return ref;
+    return resolveAddress(this.actor, this.root, addr);
   }
 
   now(): number {
@@ -45,15 +37,7 @@ export class Harness {
 
   /** Fires every timer due up to now + ms, in order; then sets now to the end. */
   advance(ms: number): this {
-    const end = this.env.now() + ms;
-    for (;;) {
-      const next = this.env.timers[0];
-      if (!next || next.due > end) break;
-      this.env.timers.shift();
-      if (next.due > this.env.now()) this.env.setNow(next.due);
-      this.fire(next);
-    }
-    this.env.setNow(end);
+    this.env.advance(this.actor, this.root, ms);
     return this;
   }
 
@@ -65,14 +49,6 @@ export class Harness {
       this.advance(step);
     }
     return this;
-  }
-
-  private fire(t: { addr: string; name: string; due: number }): void {
-    const ref = this.resolve(t.addr);
-    if (!ref) return;
-    const snap = ref.getSnapshot() as any;
-    if (snap.status !== 'active' || snap.context?.timers?.[t.name] !== t.due) return;
-    ref.send({ type: `timer.${t.name}` });
   }
 
   send(event: any): this {
