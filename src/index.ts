@@ -6,3 +6,5 @@ export { parseManifests, loadManifestPath, ManifestLoadError, formatManifestErro
 export type { ManifestError } from './manifest/index.ts';
 export { parseDuration } from './duration.ts';
 export type { KObject } from './types.ts';
+/** XState's `createActor`, for running an exported machine on its own. */
+export { createActor } from 'xstate';
