@@ -62,6 +62,8 @@ export interface ContainerContext extends ContainerInput {
   restartAfterStop: boolean;
   /** ms the current SIGKILL deadline falls on. */
   killDeadline: number | null;
+  /** A sidecar told to stop waits for its turn (`container.release`) before SIGTERM. */
+  held: boolean;
   /** Why the current stop happened (Killing event text). */
   startedAt: number | null;
   pendingExit: { code: number; signal?: 'TERM' | 'KILL' } | null;
@@ -74,7 +76,8 @@ export interface ContainerContext extends ContainerInput {
 
 export type ContainerEvent =
   | { type: 'container.start' }
-  | { type: 'container.kill'; graceMs: number; preStop?: boolean }
+  | { type: 'container.kill'; graceMs: number; preStop?: boolean; hold?: boolean }
+  | { type: 'container.release' }
   | { type: 'container.crash'; exitCode: number }
   | { type: 'container.update'; spec: Container }
   | { type: 'timer.pull' }
@@ -309,8 +312,10 @@ export function createContainerMachine(env: Env) {
         let stopping = context.stopping;
         let restartAfterStop = context.restartAfterStop;
         let reasonText = `Stopping container ${context.spec.name}`;
+        let held = false;
         if (event.type === 'container.kill') {
           graceMs = event.graceMs;
+          held = event.hold === true;
           preStop = event.preStop !== false;
           stopping = true;
         } else if (event.type === 'container.update') {
@@ -328,10 +333,10 @@ export function createContainerMachine(env: Env) {
         let timers = disarmTimer(context.timers, 'exit');
         if (hookMs > 0) {
           timers = armTimer(env, context.addr, timers, 'preStop', now + hookMs);
-          return { stopping, restartAfterStop, timers, killDeadline: now + hookMs + Math.max(graceMs - hookMs, MIN_GRACE_MS) };
+          return { stopping, restartAfterStop, held, timers, killDeadline: now + hookMs + Math.max(graceMs - hookMs, MIN_GRACE_MS) };
         }
         // killContainer floors every grace period at minimumGracePeriodInSeconds.
-        return { stopping, restartAfterStop, timers, killDeadline: now + Math.max(graceMs, MIN_GRACE_MS) };
+        return { stopping, restartAfterStop, held, timers, killDeadline: now + Math.max(graceMs, MIN_GRACE_MS) };
       }),
       sigterm: assign(({ context }) => {
         const now = env.now();
@@ -346,6 +351,11 @@ export function createContainerMachine(env: Env) {
       }),
       // A second kill with a shorter grace period (a repeated delete) brings SIGKILL forward; a
       // longer one changes nothing (the kubelet's pod worker only ever shortens the grace).
+      // Its turn came: what is left of the grace period, at least the 2 s minimum.
+      release: assign(({ context }) => ({
+        held: false,
+        killDeadline: Math.max(context.killDeadline ?? env.now(), env.now() + MIN_GRACE_MS),
+      })),
       shortenKill: assign(({ context, event }) => {
         if (event.type !== 'container.kill') return {};
         const deadline = env.now() + Math.max(event.graceMs, MIN_GRACE_MS);
@@ -422,6 +432,7 @@ export function createContainerMachine(env: Env) {
       needsPull: ({ context }) => pullPolicy(context) === 'Always' || !env.images.has(context.node, context.spec.image ?? ''),
       pullFails: ({ context }) => context.behaviour.pullFails,
       autoStart: ({ context }) => context.autoStart === true,
+      held: ({ context }) => context.held,
       inCrashLoop: ({ context }) => context.status.state?.waiting?.reason === 'CrashLoopBackOff',
       willRestart: ({ context }) => shouldRestart(context, context.pendingExit?.code ?? 0),
       probeKills: ({ context, event }) => {
@@ -442,6 +453,7 @@ export function createContainerMachine(env: Env) {
       stopping: false,
       restartAfterStop: false,
       killDeadline: null,
+      held: false,
       startedAt: null,
       pendingExit: null,
       pullStartedAt: null,
@@ -521,6 +533,7 @@ export function createContainerMachine(env: Env) {
         on: {
           'container.crash': { target: 'Exited', actions: 'crash' },
           'container.kill': { actions: 'shortenKill' },
+          'container.release': { actions: 'release' },
           'timer.termExit': { target: 'Exited', actions: 'termExit' },
           'timer.sigkill': { target: 'Exited', actions: 'sigkill' },
         },
@@ -528,10 +541,15 @@ export function createContainerMachine(env: Env) {
           Deciding: {
             always: [
               { guard: ({ context }) => 'preStop' in context.timers, target: 'PreStop' },
-              { target: 'SigTerm' },
+              { target: 'Turn' },
             ],
           },
-          PreStop: { on: { 'timer.preStop': { target: 'SigTerm' } } },
+          PreStop: { on: { 'timer.preStop': { target: 'Turn' } } },
+          Turn: {
+            always: [{ guard: 'held', target: 'Held' }, { target: 'SigTerm' }],
+          },
+          // ordering.waitForTurn: a sidecar's SIGTERM waits for the containers it outlives.
+          Held: { on: { 'container.release': { target: 'SigTerm', actions: 'release' } } },
           SigTerm: { entry: 'sigterm' },
         },
       },

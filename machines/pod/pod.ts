@@ -36,7 +36,9 @@ export interface PodContext {
   /** A phase forced by the kubelet (deadline) — otherwise getPhase decides. */
   forcedPhase: Phase | null;
   /** Graceful stop stage: 0 none, 1 app + init containers, 2 sidecars. */
-  killStage: 0 | 1 | 2;
+  killStage: 0 | 1;
+  /** Sidecars whose turn to receive SIGTERM has come (see releaseSidecars). */
+  released: Record<string, boolean>;
   killGraceMs: number;
 }
 
@@ -153,6 +155,16 @@ export function createPodMachine(env: Env) {
   ];
   const sidecarNames = (ctx: PodContext) =>
     (ctx.pod.spec?.initContainers ?? []).filter((c) => c.restartPolicy === 'Always').map((c) => c.name);
+  /** The last sidecar still running, if every later one has stopped and its turn has not come. */
+  const nextSidecarToRelease = (ctx: PodContext): string | undefined => {
+    const names = sidecarNames(ctx);
+    for (let i = names.length - 1; i >= 0; i--) {
+      const n = names[i]!;
+      if (ctx.stopped[n] || !ctx.started[n]) continue;
+      return ctx.released[n] ? undefined : n;
+    }
+    return undefined;
+  };
 
   return setup({
     types: {} as { context: PodContext; events: PodEvent; input: PodInput },
@@ -266,6 +278,9 @@ export function createPodMachine(env: Env) {
           },
         };
       }),
+      // killContainersWithSyncResult: every running container is told to stop at once — each
+      // records Killing and runs its preStop hook now — but a sidecar's SIGTERM waits for its
+      // turn (after the app containers and the sidecars started after it: releaseSidecars).
       killAppContainers: enqueueActions(({ context, enqueue }) => {
         if (!context.kubeletUp) return;
         // The kubelet kills with the pod's deletionGracePeriodSeconds as it finds it when it acts
@@ -273,15 +288,19 @@ export function createPodMachine(env: Env) {
         // deletionTimestamp: a kubelet that comes back late still gives the full grace.
         const grace = context.killGraceMs;
         for (const n of appAndInitNames(context)) enqueue.sendTo(n, { type: 'container.kill', graceMs: grace });
+        for (const n of sidecarNames(context)) {
+          if (!context.released[n]) enqueue.sendTo(n, { type: 'container.kill', graceMs: grace, hold: true });
+        }
         enqueue.assign({ killStage: 1 });
       }),
-      killSidecars: enqueueActions(({ context, enqueue }) => {
+      // Sidecars stop in the reverse order of their start: the last one still running goes once
+      // every app container and every later sidecar has stopped.
+      releaseSidecars: enqueueActions(({ context, enqueue }) => {
         if (!context.kubeletUp) return;
-        const deadline = context.pod.metadata?.deletionTimestamp ? Date.parse(context.pod.metadata.deletionTimestamp) : null;
-        const grace = deadline !== null ? Math.max(0, deadline - env.now()) : context.killGraceMs;
-        // Sidecars stop after the app containers, in reverse order.
-        for (const n of [...sidecarNames(context)].reverse()) enqueue.sendTo(n, { type: 'container.kill', graceMs: grace });
-        enqueue.assign({ killStage: 2 });
+        const n = nextSidecarToRelease(context);
+        if (!n) return;
+        enqueue.sendTo(n, { type: 'container.release' });
+        enqueue.assign({ released: { ...context.released, [n]: true } });
       }),
       exceedDeadline: assign(({ context }) => {
         env.record({
@@ -392,7 +411,7 @@ export function createPodMachine(env: Env) {
       appStopped: ({ context }) => allStopped(context, appAndInitNames(context)),
       allStopped: ({ context }) => allStopped(context, [...appAndInitNames(context), ...sidecarNames(context)]),
       kubeletUp: ({ context }) => context.kubeletUp,
-      sidecarsRunning: ({ context }) => context.killStage < 2 && sidecarNames(context).length > 0,
+      sidecarToRelease: ({ context }) => context.kubeletUp && nextSidecarToRelease(context) !== undefined,
     },
   }).createMachine({
     id: 'pod',
@@ -408,6 +427,7 @@ export function createPodMachine(env: Env) {
       started: {},
       forcedPhase: null,
       killStage: 0,
+      released: {},
       killGraceMs: 0,
     }),
     initial: 'Unscheduled',
@@ -461,7 +481,7 @@ export function createPodMachine(env: Env) {
         },
         always: [
           { guard: and(['kubeletUp', 'allStopped']), target: 'Completed' },
-          { guard: and(['appStopped', 'sidecarsRunning']), actions: 'killSidecars' },
+          { guard: and(['appStopped', 'sidecarToRelease']), actions: 'releaseSidecars' },
         ],
       },
       Completed: {
@@ -481,7 +501,7 @@ export function createPodMachine(env: Env) {
         },
         always: [
           { guard: and(['kubeletUp', 'allStopped']), target: 'Deleted', actions: 'publishTerminal' },
-          { guard: and(['appStopped', 'sidecarsRunning']), actions: 'killSidecars' },
+          { guard: and(['appStopped', 'sidecarToRelease']), actions: 'releaseSidecars' },
         ],
       },
       Deleted: { type: 'final' },

@@ -258,18 +258,22 @@ describe('pod: graceful deletion', () => {
     expect(h.snapshot.status).toBe('done');
   });
 
-  it('sidecars are stopped after the app containers, in reverse order', () => {
+  it('every container hears Killing at once; sidecars get SIGTERM after the app containers, in reverse order', () => {
     const h = startPod(
       { initContainers: [sc('log'), sc('proxy')], containers: [c('app', 'nginx:1')] },
-      ANN({ 'termination-seconds.app': 3 }),
+      ANN({ 'termination-seconds.app': 3, 'termination-seconds.proxy': 2 }),
     );
     h.until(() => phase(h) === 'Running' && cond(h, 'Ready')!.status === 'True', 60 * S);
-    const t = h.t;
     h.send({ type: 'pod.delete', graceMs: 30 * S });
-    expect(killed(h)).toEqual(['Stopping container app']);
-    h.advance(3 * S);
-    expect(h.t - t).toBe(3);
-    expect(killed(h)).toEqual(['Stopping container app', 'Stopping container proxy', 'Stopping container log']);
+    // killContainersWithSyncResult: Killing (and preStop) for all of them now.
+    expect(killed(h)).toEqual(['Stopping container app', 'Stopping container log', 'Stopping container proxy']);
+    h.advance(3 * S); // app exits; proxy (the last sidecar) gets SIGTERM, log waits its turn
+    expect(cs(h, 'app').state!.terminated!.exitCode).toBe(143);
+    expect(cs(h, 'proxy').state!.running).toBeDefined();
+    expect(cs(h, 'log').state!.running).toBeDefined();
+    h.advance(2 * S - 1);
+    expect(cs(h, 'log').state!.running).toBeDefined();
+    h.advance(1); // proxy exits at 5 s; then log's turn: it exits at once
     expect(h.snapshot.status).toBe('done');
   });
 
