@@ -7,7 +7,7 @@
 import YAML from 'yaml';
 import { validateBehaviourAnnotations } from '../../machines/behaviour.ts';
 import { iso } from '../../machines/time.ts';
-import { resolveKind } from '../kinds.ts';
+import { resolveKind, unsupportedKindMessage } from '../kinds.ts';
 import { parseManifests, parseObjects, validatePodUpdate, ManifestLoadError, type ManifestError } from '../manifest/index.ts';
 import type { Container, KObject, Node, Pod } from '../types.ts';
 import type { ApplyResult } from './cluster.ts';
@@ -18,6 +18,9 @@ import { createActorEntry, settle } from './runtime.ts';
 import { podCreated } from './scheduling.ts';
 import { ClusterError, emitWatch, kindName, newUid, nsFor, type ClusterState } from './state.ts';
 import { objectOf, type Entry } from './store.ts';
+
+/** Kinds the cluster runs (a controller or a store for them exists); others are refused clearly. */
+const RUNNABLE_KINDS = new Set(['Pod', 'Node', 'Namespace', 'Service', 'PersistentVolumeClaim', 'ConfigMap']);
 
 /** Creates or updates objects like `kubectl apply`. All-or-nothing: any error changes nothing. */
 export function apply(s: ClusterState, input: string | KObject | KObject[], opts: { file?: string } = {}): ApplyResult[] {
@@ -33,6 +36,11 @@ export function apply(s: ClusterState, input: string | KObject | KObject[], opts
     const obj = lo.object;
     const kind = obj.kind;
     const info = resolveKind(kind)!;
+    if (!RUNNABLE_KINDS.has(kind)) {
+      // The manifest layer may already know a kind whose controller has not arrived yet.
+      errors.push({ file: lo.file, line: lo.line, path: 'kind', message: unsupportedKindMessage(info) });
+      return;
+    }
     const ns = info.namespaced ? (obj.metadata.namespace ?? 'default') : undefined;
     if (info.namespaced) obj.metadata.namespace = ns;
     const raw = lastApplied(raws[i] ?? obj, ns);

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
 import type { WatchEvent } from '../../src/cluster/cluster.ts';
 import { unixDate } from '../../machines/container/script.ts';
@@ -147,4 +148,17 @@ describe('foreground deletion keeps the owner\'s own delete options', () => {
     expect(c.get('ConfigMap', 'dep')).toBeUndefined();
     expect(getPod(c, 'owner')).toBeUndefined();
   });
+});
+
+describe('kinds whose controllers come later', () => {
+  it.each(['replicaset-frontend.yaml', 'deployment-nginx.yaml', 'statefulset-web.yaml', 'daemonset-fluentd.yaml', 'job-pi.yaml', 'cronjob-hello.yaml'])(
+    '%s is refused with a clear message and changes nothing',
+    (file) => {
+      const c = cluster();
+      const before = JSON.stringify(c.snapshot());
+      const text = readFileSync(new URL(`../fixtures/manifests/${file}`, import.meta.url), 'utf8');
+      expect(() => c.apply(text, { file })).toThrow(/is not supported by this version of kubeactors yet/);
+      expect(JSON.stringify(c.snapshot())).toBe(before);
+    },
+  );
 });
