@@ -70,15 +70,15 @@ export const KINDS: readonly KindInfo[] = Object.freeze([
   entry('v1', 'Service', true, 'services', ['svc'], true),
   entry('v1', 'PersistentVolumeClaim', true, 'persistentvolumeclaims', ['pvc'], true),
   entry('v1', 'ConfigMap', true, 'configmaps', ['cm'], true),
+  entry('apps/v1', 'ReplicaSet', true, 'replicasets', ['rs'], true),
+  entry('v1', 'ReplicationController', true, 'replicationcontrollers', ['rc'], true),
   // Events are recorded by the cluster, never applied by users; listed for `get events`.
   entry('v1', 'Event', true, 'events', ['ev'], true),
   // Arrive later in this project: known by name so they can be refused clearly.
   entry('apps/v1', 'Deployment', true, 'deployments', ['deploy'], false),
-  entry('apps/v1', 'ReplicaSet', true, 'replicasets', ['rs'], false),
   entry('apps/v1', 'StatefulSet', true, 'statefulsets', ['sts'], false),
   entry('apps/v1', 'DaemonSet', true, 'daemonsets', ['ds'], false),
   entry('apps/v1', 'ControllerRevision', true, 'controllerrevisions', [], false),
-  entry('v1', 'ReplicationController', true, 'replicationcontrollers', ['rc'], false),
   entry('batch/v1', 'Job', true, 'jobs', [], false),
   entry('batch/v1', 'CronJob', true, 'cronjobs', ['cj'], false),
   entry('v1', 'PersistentVolume', false, 'persistentvolumes', ['pv'], false),

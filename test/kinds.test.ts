@@ -11,11 +11,11 @@ describe('kind registry', () => {
     ['ConfigMap', 'configmaps', 'configmap', ['cm'], true, true],
     ['Event', 'events', 'event', ['ev'], true, true],
     ['Deployment', 'deployments', 'deployment', ['deploy'], true, false],
-    ['ReplicaSet', 'replicasets', 'replicaset', ['rs'], true, false],
+    ['ReplicaSet', 'replicasets', 'replicaset', ['rs'], true, true],
     ['StatefulSet', 'statefulsets', 'statefulset', ['sts'], true, false],
     ['DaemonSet', 'daemonsets', 'daemonset', ['ds'], true, false],
     ['ControllerRevision', 'controllerrevisions', 'controllerrevision', [], true, false],
-    ['ReplicationController', 'replicationcontrollers', 'replicationcontroller', ['rc'], true, false],
+    ['ReplicationController', 'replicationcontrollers', 'replicationcontroller', ['rc'], true, true],
     ['Job', 'jobs', 'job', [], true, false],
     ['CronJob', 'cronjobs', 'cronjob', ['cj'], true, false],
     ['PersistentVolume', 'persistentvolumes', 'persistentvolume', ['pv'], false, false],
@@ -34,7 +34,7 @@ describe('kind registry', () => {
   it('apiVersions are the served group/versions', () => {
     const av = Object.fromEntries(KINDS.map((k) => [k.kind, k.apiVersion]));
     expect(av).toMatchObject({
-      Pod: 'v1', Deployment: 'apps/v1', ControllerRevision: 'apps/v1', Job: 'batch/v1', CronJob: 'batch/v1',
+      Pod: 'v1', Deployment: 'apps/v1', ReplicaSet: 'apps/v1', ControllerRevision: 'apps/v1', Job: 'batch/v1', CronJob: 'batch/v1',
       ReplicationController: 'v1', PersistentVolume: 'v1', Endpoints: 'v1', StorageClass: 'storage.k8s.io/v1',
     });
   });
@@ -47,11 +47,13 @@ describe('kind registry', () => {
     ['svc', 'Service'], ['ns', 'Namespace'], ['no', 'Node'], ['pvc', 'PersistentVolumeClaim'], ['cm', 'ConfigMap'],
     ['rc', 'ReplicationController'], ['pv', 'PersistentVolume'], ['ep', 'Endpoints'], ['sc', 'StorageClass'],
     ['storageclasses.storage.k8s.io', 'StorageClass'], ['controllerrevisions', 'ControllerRevision'],
+    ['replicasets.apps', 'ReplicaSet'], ['replicasets.v1.apps', 'ReplicaSet'], ['ReplicaSet', 'ReplicaSet'],
+    ['replicationcontrollers', 'ReplicationController'], ['replicationcontroller.v1', 'ReplicationController'],
   ])('resolveKind(%j) resolves to %s', (name, kind) => {
     expect(resolveKind(name)?.kind).toBe(kind);
   });
 
-  it.each(['', 'foo', 'deploy.batch', 'pods.apps', 'ingress'])('resolveKind(%j) is undefined', (name) => {
+  it.each(['', 'foo', 'deploy.batch', 'pods.apps', 'ingress', 'rs.extensions', 'rc.apps'])('resolveKind(%j) is undefined', (name) => {
     expect(resolveKind(name)).toBeUndefined();
   });
 
@@ -64,9 +66,13 @@ describe('kind registry', () => {
     expect(isNamespaced('deploy')).toBe(true);
   });
 
-  it('lookupKind accepts supported kinds under their served version', () => {
-    const r = lookupKind('v1', 'Pod');
-    expect(r.ok && r.info.kind).toBe('Pod');
+  it.each([
+    ['v1', 'Pod'],
+    ['apps/v1', 'ReplicaSet'],
+    ['v1', 'ReplicationController'],
+  ])('lookupKind accepts supported kinds under their served version: %s %s', (apiVersion, kind) => {
+    const r = lookupKind(apiVersion, kind);
+    expect(r.ok && [r.info.kind, r.info.apiVersion]).toEqual([kind, apiVersion]);
   });
 
   it('lookupKind refuses later kinds with a clear message', () => {
@@ -85,6 +91,12 @@ describe('kind registry', () => {
     ['batch/v1beta1', 'CronJob'],
     ['extensions/v1beta1', 'Deployment'],
     ['apps/v1beta2', 'Deployment'],
+    ['extensions/v1beta1', 'ReplicaSet'],
+    ['apps/v1beta2', 'ReplicaSet'],
+    ['apps/v1beta1', 'ReplicaSet'],
+    ['v1', 'ReplicaSet'],
+    ['apps/v1', 'ReplicationController'],
+    ['v1', 'replicaset'],
     ['v1', 'pod'],
     ['apps/v1', 'Pod'],
     ['example.com/v1', 'Widget'],

@@ -2,7 +2,8 @@
  * Defaulting, as the API server does it between decoding and validation.
  *
  * - Scheme defaults: `pkg/apis/core/v1/defaults.go` (SetDefaults_Pod, _PodSpec, _Container, _Probe,
- *   _HTTPGetAction, _Service, _PersistentVolumeClaim(Spec), _Namespace(Status), _Volume, _ResourceList …)
+ *   _HTTPGetAction, _Service, _PersistentVolumeClaim(Spec), _Namespace(Status), _Volume, _ResourceList,
+ *   _ReplicationController …), `pkg/apis/apps/v1/defaults.go` (SetDefaults_ReplicaSet)
  *   plus the declarative `+default` markers in `k8s.io/api/core/v1/types.go` (ContainerPort.protocol TCP).
  * - Admission plugins that kube-apiserver enables by default: DefaultTolerationSeconds
  *   (`plugin/pkg/admission/defaulttolerationseconds/admission.go`), Priority (priority 0,
@@ -273,6 +274,36 @@ function defaultNode(obj: Obj): void {
     obj.status.allocatable = { ...obj.status.capacity };
 }
 
+/**
+ * SetDefaults_ReplicaSet (`pkg/apis/apps/v1/defaults.go`): replicas 1. The generated defaulters
+ * then apply the pod-spec defaults to `spec.template.spec`, which in apps/v1 is a value (not a
+ * pointer), so even an absent template gets them. Template metadata is left as written; the
+ * strategy's `generation: 1` is the cluster's to set.
+ */
+function defaultReplicaSet(obj: Obj): void {
+  const spec: Obj = isObj(obj.spec) ? obj.spec : (obj.spec = {});
+  if (spec.replicas === undefined || spec.replicas === null) spec.replicas = 1;
+  const template: Obj = isObj(spec.template) ? spec.template : (spec.template = {});
+  defaultPodSpecInPlace(isObj(template.spec) ? template.spec : (template.spec = {}));
+}
+
+/**
+ * SetDefaults_ReplicationController (`pkg/apis/core/v1/defaults.go`): the selector and the
+ * controller's own labels default to the template's labels when empty, replicas to 1. The
+ * template is a pointer in core/v1: pod-spec defaults apply only when there is one.
+ */
+function defaultReplicationController(obj: Obj): void {
+  const spec: Obj = isObj(obj.spec) ? obj.spec : (obj.spec = {});
+  const template: Obj | undefined = isObj(spec.template) ? spec.template : undefined;
+  const labels = template && isObj(template.metadata) && isObj(template.metadata.labels) ? template.metadata.labels : undefined;
+  if (labels) {
+    if (!isObj(spec.selector) || Object.keys(spec.selector).length === 0) spec.selector = { ...labels };
+    if (!isObj(obj.metadata.labels) || Object.keys(obj.metadata.labels).length === 0) obj.metadata.labels = { ...labels };
+  }
+  if (spec.replicas === undefined || spec.replicas === null) spec.replicas = 1;
+  if (template) defaultPodSpecInPlace(isObj(template.spec) ? template.spec : (template.spec = {}));
+}
+
 export interface DefaultOptions {
   /** Namespace given to namespaced objects that name none (kubectl's current namespace). Default `default`. */
   namespace?: string;
@@ -296,6 +327,8 @@ export function defaultObject<T extends object>(object: T, opts: DefaultOptions 
     case 'PersistentVolumeClaim': defaultPVC(obj); break;
     case 'Namespace': defaultNamespace(obj); break;
     case 'Node': defaultNode(obj); break;
+    case 'ReplicaSet': defaultReplicaSet(obj); break;
+    case 'ReplicationController': defaultReplicationController(obj); break;
     default: break;
   }
   return obj as T;

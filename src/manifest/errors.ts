@@ -77,6 +77,11 @@ export interface FieldError {
   at?: Path;
   /** Point at the key of the last segment instead of its value. */
   atKey?: boolean;
+  /**
+   * Values this error judges as a whole (a selector, a template's labels): it is dropped when
+   * anything under them failed to decode, as the API server would have stopped at decoding.
+   */
+  dependsOn?: Path[];
 }
 
 /** Go `strconv.Quote` (what `%q` prints), for the characters manifests realistically contain. */

@@ -153,6 +153,19 @@ const configMap = obj('v1.ConfigMap', {
 
 const event = obj('v1.Event', { ...typeMeta, metadata: objectMeta }, true);
 
+// Workloads that embed a pod template (apps/v1 ReplicaSet, core/v1 ReplicationController).
+export const podTemplateSpec = obj('v1.PodTemplateSpec', { metadata: objectMeta, spec: podSpec });
+const replicaSet = obj('v1.ReplicaSet', {
+  ...typeMeta, metadata: objectMeta,
+  spec: obj('v1.ReplicaSetSpec', { replicas: I32, minReadySeconds: I32, selector: labelSelector, template: podTemplateSpec }),
+  status: status('v1.ReplicaSetStatus'),
+});
+const replicationController = obj('v1.ReplicationController', {
+  ...typeMeta, metadata: objectMeta,
+  spec: obj('v1.ReplicationControllerSpec', { replicas: I32, minReadySeconds: I32, selector: MAP_SS, template: podTemplateSpec }),
+  status: status('v1.ReplicationControllerStatus'),
+});
+
 /** Top-level schema per supported kind. */
 export const KIND_SCHEMAS: Record<string, Schema> = {
   Pod: pod,
@@ -162,6 +175,8 @@ export const KIND_SCHEMAS: Record<string, Schema> = {
   PersistentVolumeClaim: pvc,
   ConfigMap: configMap,
   Event: event,
+  ReplicaSet: replicaSet,
+  ReplicationController: replicationController,
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 /**
  * Update validation: what an update of an existing object may change.
- * `ValidatePodUpdate` and friends in `pkg/apis/core/validation/validation.go`,
+ * `ValidatePodUpdate` and friends in `pkg/apis/core/validation/validation.go`, the ReplicaSet and
+ * ReplicationController strategies' `ValidateUpdate` (`pkg/registry/{apps/replicaset,core/replicationcontroller}/strategy.go`),
  * `ValidateObjectMetaAccessorUpdate` in `staging/src/k8s.io/apimachinery/pkg/api/validation/objectmeta.go`.
  */
 import type { KObject } from '../types.ts';
@@ -8,7 +9,9 @@ import { lookupKind } from '../kinds.ts';
 import { child, forbidden, goQuote, index, invalid, required, type FieldError, type Path } from './errors.ts';
 import { inclusiveRangeError } from './names.ts';
 import { isPlainObject } from './schema.ts';
-import { FIELD_IMMUTABLE, validatePodMetadataAndSpec } from './validate.ts';
+import {
+  FIELD_IMMUTABLE, goLabelSelector, validatePodMetadataAndSpec, validateReplicaSet, validateReplicationController,
+} from './validate.ts';
 import { toManifestErrors } from './locate.ts';
 import type { ManifestError } from './errors.ts';
 
@@ -179,11 +182,50 @@ export function validatePodUpdate(oldPod: KObject | Obj, newPod: KObject | Obj):
   return toManifestErrors(validatePodUpdateFields(oldPod as Obj, newPod as Obj));
 }
 
-/** Update validation for any supported kind: metadata identity for all, ValidatePodUpdate for Pods. */
+/**
+ * apiequality.Semantic.DeepEqual of two label selectors: nil and empty maps/slices are equal,
+ * a nil selector is not an empty one.
+ */
+function selectorsEqual(a: unknown, b: unknown): boolean {
+  const norm = (s: unknown): unknown => {
+    if (!isObj(s)) return undefined;
+    const exprs = (Array.isArray(s.matchExpressions) ? s.matchExpressions : []).map((r: unknown) => {
+      const q: Obj = isObj(r) ? r : {};
+      return { key: q.key ?? '', operator: q.operator ?? '', values: Array.isArray(q.values) && q.values.length ? q.values : undefined };
+    });
+    return {
+      matchLabels: isObj(s.matchLabels) && Object.keys(s.matchLabels).length ? s.matchLabels : undefined,
+      matchExpressions: exprs.length ? exprs : undefined,
+    };
+  };
+  return deepEqual(norm(a), norm(b));
+}
+
+/**
+ * The ReplicaSet strategy's ValidateUpdate: ValidateReplicaSet, ValidateReplicaSetUpdate (metadata
+ * identity; the spec again, whose repeats are dropped) and, for every group/version but the removed
+ * extensions/v1beta1, an immutable `spec.selector` (`pkg/registry/apps/replicaset/strategy.go`).
+ */
+function validateReplicaSetUpdate(o: Obj, n: Obj): FieldError[] {
+  const errs = [...validateReplicaSet(n), ...validateObjectMetaUpdate(n.metadata, o.metadata)];
+  const ns = isObj(n.spec) ? n.spec.selector : undefined;
+  const os = isObj(o.spec) ? o.spec.selector : undefined;
+  if (!selectorsEqual(ns, os)) errs.push(invalid(child(SPEC, 'selector'), isObj(ns) ? goLabelSelector(ns) : null, FIELD_IMMUTABLE));
+  return errs;
+}
+
+/**
+ * Update validation for any supported kind: metadata identity for all, ValidatePodUpdate for Pods,
+ * the strategies' ValidateUpdate for ReplicaSets (selector immutable) and ReplicationControllers
+ * (ValidateReplicationController + ValidateReplicationControllerUpdate: the selector may change).
+ */
 export function validateUpdate(oldObj: KObject | Obj, newObj: KObject | Obj): ManifestError[] {
   const o = oldObj as Obj;
   const n = newObj as Obj;
   const kind = lookupKind(String(n.apiVersion), String(n.kind));
   if (kind.ok && kind.info.kind === 'Pod') return validatePodUpdate(o, n);
+  if (kind.ok && kind.info.kind === 'ReplicaSet') return toManifestErrors(validateReplicaSetUpdate(o, n));
+  if (kind.ok && kind.info.kind === 'ReplicationController')
+    return toManifestErrors([...validateReplicationController(n), ...validateObjectMetaUpdate(n.metadata, o.metadata)]);
   return toManifestErrors(validateObjectMetaUpdate(n.metadata, o.metadata));
 }

@@ -3,13 +3,18 @@
  * `pkg/apis/core/validation/validation.go` (ValidatePodCreate, ValidatePodSpec, validateContainers,
  * validateInitContainers, validateProbe, ValidateTolerations, validateResourceRequirements,
  * ValidateService, validateServicePort, ValidatePersistentVolumeClaimSpec, ValidateConfigMap,
- * ValidateNamespace, ValidateNode/validateNodeTaints) and apimachinery's
+ * ValidateNamespace, ValidateNode/validateNodeTaints, ValidateReplicationController),
+ * `pkg/apis/apps/validation/validation.go` (ValidateReplicaSet, ValidatePodTemplateSpecForReplicaSet) and apimachinery's
  * `pkg/api/validation/objectmeta.go` / `pkg/apis/meta/v1/validation/validation.go`.
  * Messages and field paths are upstream's, including its quirks (noted where they look odd).
  */
 import type { KindInfo } from '../kinds.ts';
 import {
-  GoLiteral, child, duplicate, forbidden, index, invalid, key, notFound, notSupported, pointAt, required, tooLong,
+  isEmptySelector, matches, selectorFromLabelSelector, selectorFromSet, SelectorError, type LabelSelectorData,
+} from '../labels.ts';
+import type { LabelSelector } from '../types.ts';
+import {
+  GoLiteral, child, duplicate, forbidden, goQuote, index, invalid, key, notFound, notSupported, pointAt, required, tooLong,
   type FieldError, type Path,
 } from './errors.ts';
 import {
@@ -594,13 +599,23 @@ export function validatePodSpec(spec0: unknown, p: Path, opts: PodValidationOpti
   return errs;
 }
 
-/** ValidatePodTemplateSpec: labels, annotations and the spec of an embedded pod template. */
+/** Errors found under `real`, reported under upstream's path text `as` but still pointing at the real nodes. */
+function reportAs(errs: FieldError[], as: Path): FieldError[] {
+  return errs.map((e) => ({ ...e, path: as, at: e.at ?? e.path }));
+}
+
+/**
+ * ValidatePodTemplateSpec: labels, annotations and the spec of an embedded pod template.
+ * Upstream validates the template's (embedded) ObjectMeta at `<template>.labels` and
+ * `<template>.annotations` (no `metadata`); that path text is kept, the position is the
+ * offending entry under `<template>.metadata`.
+ */
 export function validatePodTemplateSpec(template: unknown, p: Path): FieldError[] {
   const t: Obj = isObj(template) ? template : {};
   const meta: Obj = isObj(t.metadata) ? t.metadata : {};
   const errs = [
-    ...validateLabels(meta.labels, child(p, 'metadata', 'labels')),
-    ...validateAnnotations(meta.annotations, child(p, 'metadata', 'annotations')),
+    ...reportAs(validateLabels(meta.labels, child(p, 'metadata', 'labels')), child(p, 'labels')),
+    ...reportAs(validateAnnotations(meta.annotations, child(p, 'metadata', 'annotations')), child(p, 'annotations')),
     ...validatePodSpec(t.spec, child(p, 'spec')),
   ];
   if (isObj(t.spec) && arr(t.spec.ephemeralContainers).length > 0)
@@ -845,6 +860,141 @@ function validateConfigMap(cm: Obj): FieldError[] {
   return errs;
 }
 
+// ---------------------------------------------------------------------------------------------
+// workloads with a pod template: apps/v1 ReplicaSet, core/v1 ReplicationController
+
+/** Go's string order (bytewise on UTF-8), as fmt sorts map keys. */
+const goStringOrder = (a: string, b: string): number => Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+
+function goStringMapText(m: unknown): string {
+  if (!isObj(m)) return 'map[string]string(nil)';
+  const keys = Object.keys(m).sort(goStringOrder);
+  return `map[string]string{${keys.map((k) => `${goQuote(k)}:${goQuote(str(m[k]))}`).join(', ')}}`;
+}
+
+/** `%#v` of a `map[string]string` (a template's labels), as field errors print it. */
+export function goStringMap(m: unknown): GoLiteral {
+  return new GoLiteral(goStringMapText(m));
+}
+
+function goStringSliceText(v: unknown): string {
+  return Array.isArray(v) ? `[]string{${v.map((x) => goQuote(str(x))).join(', ')}}` : '[]string(nil)';
+}
+
+/**
+ * `%#v` of a `metav1.LabelSelector`, as field errors print a selector
+ * (`v1.LabelSelector{MatchLabels:map[string]string{"app":"x"}, MatchExpressions:[]v1.LabelSelectorRequirement(nil)}`).
+ */
+export function goLabelSelector(sel: unknown): GoLiteral {
+  const s: Obj = isObj(sel) ? sel : {};
+  const exprs = Array.isArray(s.matchExpressions)
+    ? `[]v1.LabelSelectorRequirement{${s.matchExpressions
+        .map((r) => {
+          const q: Obj = isObj(r) ? r : {};
+          return `v1.LabelSelectorRequirement{Key:${goQuote(str(q.key))}, Operator:${goQuote(str(q.operator))}, Values:${goStringSliceText(q.values)}}`;
+        })
+        .join(', ')}}`
+    : '[]v1.LabelSelectorRequirement(nil)';
+  return new GoLiteral(`v1.LabelSelector{MatchLabels:${goStringMapText(s.matchLabels)}, MatchExpressions:${exprs}}`);
+}
+
+/** meta/v1/validation ValidateLabelSelector, with AllowInvalidLabelValueInSelector false (as workloads use it). */
+export function validateLabelSelector(sel: unknown, p: Path): FieldError[] {
+  if (!isObj(sel)) return [];
+  const errs = validateLabels(sel.matchLabels, child(p, 'matchLabels'));
+  arr(sel.matchExpressions).forEach((r, i) => {
+    if (!isObj(r)) return;
+    const rp = index(child(p, 'matchExpressions'), i);
+    const op = str(r.operator);
+    const values = arr(r.values);
+    if (op === 'In' || op === 'NotIn') {
+      if (values.length === 0) errs.push(required(child(rp, 'values'), "must be specified when `operator` is 'In' or 'NotIn'"));
+    } else if (op === 'Exists' || op === 'DoesNotExist') {
+      if (values.length > 0) errs.push(forbidden(child(rp, 'values'), "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"));
+    } else errs.push(invalid(child(rp, 'operator'), op, 'not a valid selector operator'));
+    for (const m of isQualifiedName(str(r.key))) errs.push(invalid(child(rp, 'key'), str(r.key), m));
+    values.forEach((v, j) => {
+      for (const m of isValidLabelValue(str(v))) errs.push(invalid(index(child(rp, 'values'), j), str(v), m));
+    });
+  });
+  return errs;
+}
+
+/**
+ * ValidatePodTemplateSpecForReplicaSet / ValidatePodTemplateSpecForRC (template present): the
+ * selector must select the template's labels, the template must be a valid pod template, its
+ * pods must restart Always and may not have a deadline.
+ */
+function validateControllerTemplate(template: Obj, selector: LabelSelectorData, selPath: Path, p: Path, kind: string): FieldError[] {
+  const meta: Obj = isObj(template.metadata) ? template.metadata : {};
+  const errs: FieldError[] = [];
+  const labels = isObj(meta.labels) ? (meta.labels as Record<string, string>) : undefined;
+  if (!isEmptySelector(selector) && !matches(selector, labels))
+    errs.push({
+      ...invalid(child(p, 'metadata', 'labels'), goStringMap(meta.labels), '`selector` does not match template `labels`'),
+      dependsOn: [selPath, child(p, 'metadata', 'labels')],
+    });
+  errs.push(...validatePodTemplateSpec(template, p));
+  const spec: Obj = isObj(template.spec) ? template.spec : {};
+  const rp = str(spec.restartPolicy);
+  if (rp !== 'Always') errs.push(notSupported(child(p, 'spec', 'restartPolicy'), rp, ['Always']));
+  if (spec.activeDeadlineSeconds !== undefined && spec.activeDeadlineSeconds !== null)
+    errs.push(forbidden(child(p, 'spec', 'activeDeadlineSeconds'), `activeDeadlineSeconds in ${kind} is not Supported`));
+  return errs;
+}
+
+/** apps/validation ValidateReplicaSet: ValidateObjectMeta + ValidateReplicaSetSpec. */
+export function validateReplicaSet(rs: Obj): FieldError[] {
+  const errs = validateObjectMeta(rs.metadata, true, nameIsDNSSubdomain, META);
+  const spec: Obj = isObj(rs.spec) ? rs.spec : {};
+  errs.push(...nonNegative(spec.replicas, child(SPEC, 'replicas')));
+  errs.push(...nonNegative(spec.minReadySeconds, child(SPEC, 'minReadySeconds')));
+  const selPath = child(SPEC, 'selector');
+  const sel = isObj(spec.selector) ? spec.selector : undefined;
+  if (!sel) errs.push(required(selPath));
+  else {
+    errs.push(...validateLabelSelector(sel, selPath));
+    if (entries(sel.matchLabels).length + arr(sel.matchExpressions).length === 0)
+      errs.push({ ...invalid(selPath, goLabelSelector(sel), 'empty selector is invalid for deployment'), dependsOn: [selPath] });
+  }
+  // metav1.LabelSelectorAsSelector: nil selects nothing, {} everything; if it fails the template is not checked.
+  let selector: LabelSelectorData;
+  try {
+    // Absent strings are Go's zero value "" (a requirement whose key or operator was left out).
+    const typed: LabelSelector | undefined = sel && {
+      matchLabels: isObj(sel.matchLabels) ? (sel.matchLabels as Record<string, string>) : undefined,
+      matchExpressions: arr(sel.matchExpressions).map((r) => {
+        const q: Obj = isObj(r) ? r : {};
+        return { key: str(q.key), operator: str(q.operator), values: Array.isArray(q.values) ? q.values.map(str) : undefined };
+      }),
+    };
+    selector = selectorFromLabelSelector(typed);
+  } catch (e) {
+    if (!(e instanceof SelectorError)) throw e;
+    errs.push({ ...invalid(selPath, goLabelSelector(sel), 'invalid label selector'), dependsOn: [selPath] });
+    return errs;
+  }
+  // The template is a value in apps/v1: an absent one is validated as an empty one.
+  errs.push(...validateControllerTemplate(isObj(spec.template) ? spec.template : {}, selector, selPath, child(SPEC, 'template'), 'ReplicaSet'));
+  return errs;
+}
+
+/** core/validation ValidateReplicationController: ValidateObjectMeta + ValidateReplicationControllerSpec. */
+export function validateReplicationController(rc: Obj): FieldError[] {
+  const errs = validateObjectMeta(rc.metadata, true, nameIsDNSSubdomain, META);
+  const spec: Obj = isObj(rc.spec) ? rc.spec : {};
+  errs.push(...nonNegative(spec.minReadySeconds, child(SPEC, 'minReadySeconds')));
+  // ValidateNonEmptySelector (the selector's keys and values are not validated for RCs).
+  const selPath = child(SPEC, 'selector');
+  const selector = selectorFromSet(isObj(spec.selector) ? (spec.selector as Record<string, string>) : undefined);
+  if (isEmptySelector(selector)) errs.push({ ...required(selPath), dependsOn: [selPath] });
+  errs.push(...nonNegative(spec.replicas, child(SPEC, 'replicas')));
+  // The template is a pointer in core/v1.
+  if (!isObj(spec.template)) errs.push(required(child(SPEC, 'template')));
+  else errs.push(...validateControllerTemplate(spec.template, selector, selPath, child(SPEC, 'template'), 'ReplicationController'));
+  return errs;
+}
+
 /** Validate a defaulted object of a supported kind. */
 export function validateObject(obj: Obj, info: KindInfo): FieldError[] {
   switch (info.kind) {
@@ -854,6 +1004,8 @@ export function validateObject(obj: Obj, info: KindInfo): FieldError[] {
     case 'Service': return validateService(obj);
     case 'PersistentVolumeClaim': return validatePVC(obj);
     case 'ConfigMap': return validateConfigMap(obj);
+    case 'ReplicaSet': return validateReplicaSet(obj);
+    case 'ReplicationController': return validateReplicationController(obj);
     default: return validateObjectMeta(obj.metadata, info.namespaced, nameIsDNSSubdomain, META);
   }
 }

@@ -33,11 +33,38 @@ describe('reference manifests (kubernetes/website examples)', () => {
     ['daemonset-fluentd.yaml', ['daemonset-fluentd.yaml:3:7: kind: kind "DaemonSet" (apps/v1) is not supported by this version of kubeactors yet']],
     ['deployment-nginx.yaml', ['deployment-nginx.yaml:3:7: kind: kind "Deployment" (apps/v1) is not supported by this version of kubeactors yet']],
     ['job-pi.yaml', ['job-pi.yaml:3:7: kind: kind "Job" (batch/v1) is not supported by this version of kubeactors yet']],
-    ['replicaset-frontend.yaml', ['replicaset-frontend.yaml:3:7: kind: kind "ReplicaSet" (apps/v1) is not supported by this version of kubeactors yet']],
     ['statefulset-web.yaml', ['statefulset-web.yaml:17:7: kind: kind "StatefulSet" (apps/v1) is not supported by this version of kubeactors yet']],
   ])('%s: kinds that come later are refused clearly, nothing else is wrong', (file, expected) => {
     const r = parseManifests(read(file), { file });
     expect(r.errors.map(formatManifestError)).toEqual(expected);
+  });
+
+  it('replicaset-frontend.yaml loads: replicas 3, its selector and labels as written, pod-template defaults', () => {
+    const r = parseManifests(read('replicaset-frontend.yaml'), { file: 'replicaset-frontend.yaml' });
+    expect(r.errors).toEqual([]);
+    expect(r.objects).toHaveLength(1);
+    const { object, doc, line, file } = r.objects[0];
+    expect([doc, line, file]).toEqual([0, 2, 'replicaset-frontend.yaml']);
+    expect(object).toEqual({
+      apiVersion: 'apps/v1',
+      kind: 'ReplicaSet',
+      metadata: { name: 'frontend', namespace: 'default', labels: { app: 'nginx', tier: 'frontend' } },
+      spec: {
+        replicas: 3,
+        selector: { matchLabels: { tier: 'frontend' } },
+        template: {
+          metadata: { labels: { tier: 'frontend' } },
+          spec: {
+            containers: [{
+              name: 'nginx', image: 'nginx', imagePullPolicy: 'Always',
+              terminationMessagePath: '/dev/termination-log', terminationMessagePolicy: 'File',
+            }],
+            dnsPolicy: 'ClusterFirst', restartPolicy: 'Always', securityContext: {},
+            terminationGracePeriodSeconds: 30, schedulerName: 'default-scheduler',
+          },
+        },
+      },
+    });
   });
 
   it("statefulset-web.yaml's headless Service document validates and is defaulted", () => {

@@ -57,6 +57,24 @@ const VALID: unknown[] = [
   { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cfg' }, data: { 'app.properties': 'a=b' } },
   { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'team-a' } },
   { apiVersion: 'v1', kind: 'Node', metadata: { name: 'node-1' }, spec: { taints: [{ key: 'k', effect: 'NoSchedule' }] } },
+  {
+    apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: { name: 'frontend', labels: { tier: 'frontend' } },
+    spec: {
+      replicas: 3, minReadySeconds: 5,
+      selector: { matchLabels: { tier: 'frontend' }, matchExpressions: [{ key: 'env', operator: 'In', values: ['prod', 'qa'] }] },
+      template: {
+        metadata: { labels: { tier: 'frontend', env: 'prod' } },
+        spec: { containers: [{ name: 'php', image: 'gcr.io/google_samples/gb-frontend:v3', ports: [{ containerPort: 80 }] }] },
+      },
+    },
+  },
+  {
+    apiVersion: 'v1', kind: 'ReplicationController', metadata: { name: 'nginx' },
+    spec: {
+      replicas: 2,
+      template: { metadata: { labels: { app: 'nginx' } }, spec: { containers: [{ name: 'nginx', image: 'nginx:1.25' }] } },
+    },
+  },
 ];
 
 it('the fuzz seeds are themselves valid', () => {
