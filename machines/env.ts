@@ -6,6 +6,7 @@
  * that due time, so forgetting a timer is just deleting it from context.
  */
 import type { AnyActorRef } from 'xstate';
+import type { KObject, OwnerReference } from '../src/types.ts';
 import { DEFAULT_BEHAVIOUR, type BehaviourDefaults } from './behaviour.ts';
 
 export interface RecordedEvent {
@@ -29,6 +30,18 @@ export interface ImageCache {
   pull(node: string, image: string, ms: number): number;
 }
 
+/** What a workload controller may do to pods; the cluster implements it (src/cluster/controllers.ts). */
+export interface PodControl {
+  /** Creates a pod from the controller's template, owned by it; returns the pod's name. */
+  create(owner: KObject, ref: OwnerReference): string;
+  /** Deletes a pod (graceful, the pod's own grace period). */
+  delete(namespace: string, name: string): void;
+  /** Sets (adopt) or removes (release) a pod's controller ownerReference. */
+  setController(namespace: string, name: string, ref: OwnerReference | null, ownerUid: string): void;
+  /** Asks for another sync with fresh pods (the availability requeue). */
+  resync(ownerUid: string): void;
+}
+
 export interface Env {
   now(): number;
   arm(addr: string, name: string, due: number): void;
@@ -40,6 +53,8 @@ export interface Env {
   suffix(n: number): string;
   images: ImageCache;
   defaults: BehaviourDefaults;
+  /** Pod creation and ownership for workload controllers (absent: they only compute status). */
+  pods?: PodControl;
 }
 
 /**

@@ -75,10 +75,25 @@ function roleOf(pod: Pod, name: string): ContainerRole {
   return 'regular';
 }
 
+/**
+ * Same entries — by reference (the common case: untouched statuses are reused), else by value:
+ * a snapshot restored from JSON holds equal but distinct objects, and must not see a change.
+ */
 function sameList<T>(a: T[] | undefined, b: T[] | undefined): boolean {
   if (a === b) return true;
   if (!a || !b || a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !deepEqual(a[i], b[i])) return false;
+  return true;
+}
+
+function deepEqual(x: unknown, y: unknown): boolean {
+  if (x === y) return true;
+  if (typeof x !== 'object' || typeof y !== 'object' || x === null || y === null) return false;
+  if (Array.isArray(x) !== Array.isArray(y)) return false;
+  const kx = Object.keys(x).filter((k) => (x as any)[k] !== undefined);
+  const ky = Object.keys(y).filter((k) => (y as any)[k] !== undefined);
+  if (kx.length !== ky.length) return false;
+  for (const k of kx) if (!deepEqual((x as any)[k], (y as any)[k])) return false;
   return true;
 }
 

@@ -13,6 +13,7 @@ import { registerGet } from './commands/get.ts';
 import { registerInspect } from './commands/inspect.ts';
 import { registerNodes } from './commands/nodes.ts';
 import { registerPodCommands } from './commands/pods.ts';
+import { registerScale } from './commands/scale.ts';
 import { registerWait } from './commands/wait.ts';
 import { CliError, describeError, isInternalError, usageError } from './errors.ts';
 import { DEFAULT_NODES, DEFAULT_SEED, DEFAULT_STATE, Session, type CliIO } from './session.ts';
@@ -117,6 +118,7 @@ export function buildProgram(s: Session, argv: string[], nested: boolean): Comma
   registerDescribe(program, s);
   registerDelete(program, s);
   registerPodCommands(program, s, argv);
+  registerScale(program, s);
   registerWait(program, s);
   registerNodes(program, s);
   registerClock(program, s);

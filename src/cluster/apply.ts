@@ -14,13 +14,14 @@ import type { ApplyResult } from './cluster.ts';
 import { indexOwners } from './gc.ts';
 import { allContainerNames, podEntry } from './kubelet.ts';
 import { createNode } from './nodelifecycle.ts';
+import { queueSync } from './controllers.ts';
 import { createActorEntry, settle } from './runtime.ts';
 import { podCreated } from './scheduling.ts';
 import { ClusterError, emitWatch, kindName, newUid, nsFor, type ClusterState } from './state.ts';
-import { objectOf, type Entry } from './store.ts';
+import { CONTROLLER_KINDS, objectOf, type Entry } from './store.ts';
 
 /** Kinds the cluster runs (a controller or a store for them exists); others are refused clearly. */
-const RUNNABLE_KINDS = new Set(['Pod', 'Node', 'Namespace', 'Service', 'PersistentVolumeClaim', 'ConfigMap']);
+const RUNNABLE_KINDS = new Set(['Pod', 'Node', 'Namespace', 'Service', 'PersistentVolumeClaim', 'ConfigMap', ...CONTROLLER_KINDS]);
 
 /** Creates or updates objects like `kubectl apply`. All-or-nothing: any error changes nothing. */
 export function apply(s: ClusterState, input: string | KObject | KObject[], opts: { file?: string } = {}): ApplyResult[] {
@@ -96,11 +97,22 @@ export function apply(s: ClusterState, input: string | KObject | KObject[], opts
 /** Creates one object (already validated and defaulted). */
 export function create(s: ClusterState, obj: KObject): Entry {
   const md = obj.metadata;
-  if (!md.name && md.generateName) md.name = `${md.generateName}${s.rng.suffix(5)}`;
+  if (!md.name && md.generateName) {
+    // The API server retries a generated name that is taken (RetryGenerateName, GA in 1.31).
+    const ns = resolveKind(obj.kind)?.namespaced ? md.namespace : undefined;
+    do md.name = `${md.generateName}${s.rng.suffix(5)}`;
+    while (s.store.get(obj.kind, ns, md.name));
+  }
   md.uid = newUid(s);
   md.creationTimestamp = iso(s.clock.now);
-  if (obj.kind === 'Pod') md.generation = 1;
+  if (obj.kind === 'Pod' || CONTROLLER_KINDS.has(obj.kind)) md.generation = 1;
   delete md.resourceVersion;
+  if (CONTROLLER_KINDS.has(obj.kind)) {
+    delete obj.status;
+    const e = createActorEntry(s, obj.kind, obj);
+    queueSync(s, e.uid);
+    return e;
+  }
   if (obj.kind === 'Pod') {
     obj.status = { phase: 'Pending' };
     const e = createActorEntry(s, 'Pod', obj);
@@ -129,6 +141,15 @@ export function createStatic(s: ClusterState, obj: KObject): Entry {
 }
 
 export function update(s: ClusterState, e: Entry, obj: KObject): void {
+  if (e.machine === 'replicaset') {
+    const cur = objectOf(e);
+    // The API server bumps generation when the spec changes (the controller then observes it).
+    const specChanged = JSON.stringify(cur.spec) !== JSON.stringify(obj.spec);
+    const md = { ...obj.metadata, uid: cur.metadata.uid, creationTimestamp: cur.metadata.creationTimestamp, generation: (cur.metadata.generation ?? 1) + (specChanged ? 1 : 0) };
+    e.actor!.send({ type: 'controller.update', object: { ...obj, metadata: md } });
+    queueSync(s, e.uid);
+    return;
+  }
   if (e.machine === 'pod') {
     const cur = objectOf(e) as Pod;
     const specChanged = JSON.stringify(cur.spec?.containers?.map((c) => c.image)) !== JSON.stringify((obj.spec as any).containers?.map((c: Container) => c.image)) || cur.spec?.activeDeadlineSeconds !== obj.spec?.activeDeadlineSeconds;

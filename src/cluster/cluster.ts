@@ -32,7 +32,7 @@ import * as nodes from './nodelifecycle.ts';
 import * as runtime from './runtime.ts';
 import { bootstrap, restore, snapshot, type ClusterSnapshot } from './snapshot.ts';
 import { ClusterError, ClusterState, kindName, nsFor, type WatchEvent } from './state.ts';
-import { objectOf, type Store } from './store.ts';
+import { CONTROLLER_KINDS, objectOf, type Store } from './store.ts';
 
 export { ClusterError, type WatchEvent, type ClusterSnapshot };
 export { defaultContainer } from './kubelet.ts';
@@ -206,8 +206,19 @@ export class Cluster {
     writes.setImage(this.s, kind, name, images, namespace);
   }
 
-  scale(kind: string, _name: string, _replicas: number): never {
-    throw new ClusterError(`scaling ${kindName(kind)} is not supported by this version of kubeactors yet`, 'Unsupported');
+  /** `kubectl scale`: sets `spec.replicas` of a ReplicaSet or ReplicationController. */
+  scale(kind: string, name: string, replicas: number, namespace?: string): void {
+    const k = kindName(kind);
+    if (!CONTROLLER_KINDS.has(k)) throw new ClusterError(`scaling ${k} is not supported by this version of kubeactors yet`, 'Unsupported');
+    if (!Number.isInteger(replicas) || replicas < 0) {
+      throw new ClusterError('The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0', 'BadRequest');
+    }
+    const e = this.s.store.get(k, nsFor(k, namespace), name);
+    if (!e) throw new ClusterError(`${resolveKind(k)!.plural}${resolveKind(k)!.group ? `.${resolveKind(k)!.group}` : ''} "${name}" not found`, 'NotFound');
+    const obj = structuredClone(objectOf(e));
+    obj.spec = { ...obj.spec, replicas };
+    writes.update(this.s, e, obj);
+    runtime.settle(this.s);
   }
 
   delete(kind: string, name: string, opts: DeleteOptions = {}): void {

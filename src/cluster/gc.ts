@@ -12,6 +12,7 @@ import { settle } from './runtime.ts';
 import { releasePod } from './scheduling.ts';
 import { ClusterError, emitWatch, isReady, kindName, nsFor, stopMember, type ClusterState } from './state.ts';
 import { objectOf, type Entry } from './store.ts';
+import { podTouched } from './controllers.ts';
 
 export function deleteObject(s: ClusterState, kind: string, name: string, opts: DeleteOptions): void {
   const k = kindName(kind);
@@ -113,6 +114,7 @@ function finishNamespace(s: ClusterState, e: Entry): void {
 /** Removes an object from the API; dependents whose owners are all gone are deleted (Background). */
 export function removeEntry(s: ClusterState, e: Entry): void {
   if (s.store.byUid.get(e.uid) !== e) return;
+  if (e.machine === 'pod') s.orphanPods.delete(e);
   if (s.watchers.size) emitWatch(s, 'DELETED', e);
   if (e.machine === 'pod') {
     releasePod(s, e);
@@ -146,6 +148,7 @@ export function removeEntry(s: ClusterState, e: Entry): void {
   }
   s.dependents.delete(e.uid);
   s.foreground.delete(e.uid);
+  if (e.machine === 'pod') podTouched(s, e.last as Pod); // its controller replaces it
 }
 
 // ---------------------------------------------------------------- owner index
@@ -163,7 +166,7 @@ export function indexOwners(s: ClusterState, uid: string, before: KObject | unde
   }
 }
 
-function dependentsOf(s: ClusterState, uid: string): Entry[] {
+export function dependentsOf(s: ClusterState, uid: string): Entry[] {
   const out: Entry[] = [];
   for (const d of s.dependents.get(uid) ?? []) {
     const e = s.store.byUid.get(d);

@@ -16,7 +16,8 @@ import { indexOwners, removeEntry } from './gc.ts';
 import { collectNodePods, evict, nodeChanged } from './nodelifecycle.ts';
 import { podChanged, retryUnschedulable, runScheduler } from './scheduling.ts';
 import { ClusterError, emitWatch, stopMember, type ClusterState } from './state.ts';
-import { keyOf, type Entry } from './store.ts';
+import { contextKey, keyOf, type Entry, type MachineKind } from './store.ts';
+import { indexOrphan, podTouched, syncControllers } from './controllers.ts';
 
 // ---------------------------------------------------------------- actors
 
@@ -30,13 +31,21 @@ export function observe(s: ClusterState, e: Entry): void {
   const sub = e.actor!.subscribe(observer);
   e.unsubscribe = () => sub.unsubscribe();
   const snap = e.actor!.getSnapshot();
-  e.last = snap.context[e.machine === 'node' ? 'node' : 'pod'];
+  e.last = snap.context[contextKey(e.machine)];
   indexOwners(s, e.uid, undefined, e.last);
-  if (e.machine === 'pod') s.store.setNode(e, (e.last as Pod).spec?.nodeName);
+  if (e.machine === 'pod') {
+    s.store.setNode(e, (e.last as Pod).spec?.nodeName);
+    indexOrphan(s, e, e.last as Pod);
+    podTouched(s, e.last as Pod);
+  }
+}
+
+export function logicFor(s: ClusterState, machine: MachineKind) {
+  return machine === 'pod' ? s.podMachine : machine === 'node' ? s.nodeMachine : s.replicaSetMachine;
 }
 
 function onSnapshot(s: ClusterState, e: Entry, snap: any): void {
-  const obj = snap.context[e.machine === 'node' ? 'node' : 'pod'] as KObject;
+  const obj = snap.context[contextKey(e.machine)] as KObject;
   if (obj !== e.last) {
     s.stats.objectChanges++;
     const prev = e.last;
@@ -45,19 +54,25 @@ function onSnapshot(s: ClusterState, e: Entry, snap: any): void {
     if (prev?.metadata.ownerReferences !== obj.metadata.ownerReferences) indexOwners(s, e.uid, prev, obj);
     if (e.machine === 'pod') {
       if (prev?.spec !== obj.spec) s.store.setNode(e, (obj as Pod).spec?.nodeName);
+      if (prev?.metadata.ownerReferences !== obj.metadata.ownerReferences) {
+        indexOrphan(s, e, obj as Pod);
+        podTouched(s, prev as Pod); // the controller it left, if any
+      }
       podChanged(s, e, prev as Pod, obj as Pod);
-    } else nodeChanged(s, e, prev as Node, obj as Node);
+      podTouched(s, obj as Pod);
+    } else if (e.machine === 'node') nodeChanged(s, e, prev as Node, obj as Node);
     if (s.store.byUid.get(e.uid) === e) emitWatch(s, 'MODIFIED', e);
   }
   if (snap.status === 'done' && s.store.byUid.get(e.uid) === e) s.work.push(() => removeEntry(s, e));
 }
 
-export function createActorEntry(s: ClusterState, kind: 'Pod' | 'Node', obj: KObject): Entry {
+export function createActorEntry(s: ClusterState, kind: string, obj: KObject): Entry {
   const md = obj.metadata;
-  const e: Entry = { kind, namespace: md.namespace, name: md.name, uid: md.uid!, rv: ++s.rv, machine: kind === 'Pod' ? 'pod' : 'node' };
-  const addr = kind === 'Pod' ? `pod:${e.uid}` : `node:${e.name}`;
-  const logic = kind === 'Pod' ? s.podMachine : s.nodeMachine;
-  const input = kind === 'Pod' ? { addr, pod: obj } : { addr, node: obj };
+  const machine: MachineKind = kind === 'Pod' ? 'pod' : kind === 'Node' ? 'node' : 'replicaset';
+  const e: Entry = { kind, namespace: md.namespace, name: md.name, uid: md.uid!, rv: ++s.rv, machine };
+  const addr = machine === 'pod' ? `pod:${e.uid}` : machine === 'node' ? `node:${e.name}` : `ctl:${e.uid}`;
+  const input = { addr, [contextKey(machine)]: obj };
+  const logic = logicFor(s, machine);
   // The id names the actor in the root's done/error events and traces (never a session id).
   const id = `${kind}/${keyOf(e.namespace, e.name)}`;
   e.actor = createActor(logic as any, { input: input as any, parent: s.root, id, systemId: id });
@@ -74,6 +89,7 @@ function resolve(s: ClusterState, addr: string): AnyActorRef | undefined {
   const head = slash < 0 ? addr : addr.slice(0, slash);
   let root: AnyActorRef | undefined;
   if (head.startsWith('pod:')) root = s.store.byUid.get(head.slice(4))?.actor;
+  else if (head.startsWith('ctl:')) root = s.store.byUid.get(head.slice(4))?.actor;
   else if (head.startsWith('node:')) root = s.store.get('Node', undefined, head.slice(5))?.actor;
   return root && resolveAddress(root, head, addr);
 }
@@ -112,7 +128,7 @@ export function runTo(s: ClusterState, end: number): void {
     const t = s.clock.popDue(end);
     if (!t) break;
     fire(s, t);
-    settle(s);
+    settle(s, s.clock.peek() > s.clock.now);
   }
   if (s.clock.now < end) s.clock.now = end;
   settle(s);
@@ -131,13 +147,21 @@ export function runUntil(s: ClusterState, pred: () => boolean, end: number, time
     }
     const t = s.clock.popDue(next)!;
     fire(s, t);
-    settle(s);
-    if (pred()) return;
+    settle(s, s.clock.peek() > s.clock.now);
+    if (pred()) {
+      settle(s); // controllers deferred within this instant catch up before returning
+      return;
+    }
   }
 }
 
-/** Runs queued control-plane work until nothing is left (deterministic FIFO). */
-export function settle(s: ClusterState): void {
+/**
+ * Runs queued control-plane work until nothing is left (deterministic FIFO). Workload
+ * controllers sync last, and — while more timers are due at this same instant — not yet
+ * (`controllers = false`): like a controller's workqueue, one sync then covers every pod change
+ * of the instant, instead of one O(pods) sync per pod event.
+ */
+export function settle(s: ClusterState, controllers = true): void {
   if (s.settling) return;
   s.settling = true;
   try {
@@ -151,6 +175,7 @@ export function settle(s: ClusterState): void {
         runScheduler(s);
         continue;
       }
+      if (controllers && syncControllers(s)) continue;
       break;
     }
   } finally {

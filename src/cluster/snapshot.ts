@@ -14,10 +14,10 @@ import type { EventsSnapshot } from './events.ts';
 import { indexOwners } from './gc.ts';
 import { createNode } from './nodelifecycle.ts';
 import { defaultNode } from './nodes.ts';
-import { observe, settle } from './runtime.ts';
+import { logicFor, observe, settle } from './runtime.ts';
 import { accountPod } from './scheduling.ts';
 import { type ClusterState } from './state.ts';
-import { keyOf, type Entry } from './store.ts';
+import { keyOf, type Entry, type MachineKind } from './store.ts';
 
 export interface ClusterSnapshot {
   version: 1;
@@ -42,7 +42,7 @@ interface SnapshotObject {
   name: string;
   uid: string;
   rv: number;
-  machine?: 'pod' | 'node';
+  machine?: MachineKind;
   actor?: unknown;
   object?: KObject;
 }
@@ -71,7 +71,7 @@ export function restore(s: ClusterState, snap: ClusterSnapshot): void {
     const e: Entry = { kind: o.kind, namespace: o.namespace, name: o.name, uid: o.uid, rv: o.rv };
     if (o.machine) {
       e.machine = o.machine;
-      const logic = o.machine === 'pod' ? s.podMachine : s.nodeMachine;
+      const logic = logicFor(s, o.machine);
       const id = `${e.kind}/${keyOf(e.namespace, e.name)}`;
       e.actor = createActor(logic as any, { snapshot: o.actor as any, parent: s.root, id, systemId: id });
     } else {
@@ -101,6 +101,8 @@ export function restore(s: ClusterState, snap: ClusterSnapshot): void {
   s.evictions = new Map(Object.entries(snap.evictions));
   s.podgc = new Map(Object.entries(snap.podgc));
   s.foreground = new Map(Object.entries(snap.foreground ?? {}));
+  // Re-observing the pods marked their controllers dirty; the original run had synced them all.
+  s.dirtyControllers.clear();
 }
 
 export function snapshot(s: ClusterState): ClusterSnapshot {

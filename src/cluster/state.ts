@@ -8,6 +8,8 @@
 import { createActor, type AnyActorRef } from 'xstate';
 import { createNodeMachine } from '../../machines/node.ts';
 import { createPodMachine } from '../../machines/pod/pod.ts';
+import { createReplicaSetMachine } from '../../machines/replicaset/replicaset.ts';
+import { podControl } from './controllers.ts';
 import { clusterMachine } from '../../machines/cluster.ts';
 import { DEFAULT_BEHAVIOUR, type BehaviourDefaults } from '../../machines/behaviour.ts';
 import type { Env, RecordedEvent } from '../../machines/env.ts';
@@ -72,6 +74,11 @@ export class ClusterState {
   /** Work counters (benchmarks): timers fired, object changes observed. */
   readonly stats = { timersFired: 0, objectChanges: 0, readyPods: 0 };
   errorsSeen = 0;
+  /** Controllers to sync once the rest has settled (uids). */
+  readonly dirtyControllers = new Set<string>();
+  /** Pods with no controller ownerReference, in creation order. */
+  readonly orphanPods = new Set<Entry>();
+  readonly replicaSetMachine;
   /** Queued control-plane work, run FIFO by `settle`. */
   readonly work: (() => void)[] = [];
   stopped = false;
@@ -113,7 +120,9 @@ export class ClusterState {
       },
       defaults: this.defaults,
     };
+    this.env.pods = podControl(this);
     this.podMachine = createPodMachine(this.env);
+    this.replicaSetMachine = createReplicaSetMachine(this.env);
     this.nodeMachine = createNodeMachine(this.env);
     this.root = createActor(clusterMachine, { inspect: opts.inspect }).start();
   }

@@ -16,7 +16,7 @@ export interface Entry {
   /** Live actor (Pods, Nodes); its context holds the object. */
   actor?: AnyActorRef;
   /** Which machine runs it (for snapshots). */
-  machine?: 'pod' | 'node';
+  machine?: MachineKind;
   /** The object itself, for kinds without an actor. */
   object?: KObject;
   /** Last object seen from the actor (change detection). */
@@ -32,6 +32,16 @@ export interface Entry {
   seq?: number;
   /** The node this pod is indexed under (its `spec.nodeName`). */
   indexedNode?: string;
+}
+
+export type MachineKind = 'pod' | 'node' | 'replicaset';
+
+/** Kinds run by a workload-controller actor (the `replicaset` machine). */
+export const CONTROLLER_KINDS: ReadonlySet<string> = new Set(['ReplicaSet', 'ReplicationController']);
+
+/** Where each machine keeps its object in context. */
+export function contextKey(machine: MachineKind | undefined): string {
+  return machine === 'node' ? 'node' : machine === 'pod' ? 'pod' : 'object';
 }
 
 export function keyOf(namespace: string | undefined, name: string): string {
@@ -111,7 +121,7 @@ export class Store {
 /** The object an entry stands for, with its resourceVersion. */
 export function objectOf(e: Entry): KObject {
   if (e.view && e.viewRv === e.rv) return e.view;
-  const base = e.actor ? (e.actor.getSnapshot().context[e.machine === 'node' ? 'node' : 'pod'] as KObject) : e.object!;
+  const base = e.actor ? (e.actor.getSnapshot().context[contextKey(e.machine)] as KObject) : e.object!;
   const view = { ...base, metadata: { ...base.metadata, resourceVersion: String(e.rv) } } as KObject;
   e.view = view;
   e.viewRv = e.rv;

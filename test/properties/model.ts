@@ -119,7 +119,11 @@ export type Cmd =
   | { t: 'addNode'; node: string }
   | { t: 'removeNode'; node: string }
   | { t: 'setImage'; pod: string; image: string }
-  | { t: 'debug'; pod: string; target?: string; copyTo?: string };
+  | { t: 'debug'; pod: string; target?: string; copyTo?: string }
+  | { t: 'scale'; replicas: number }
+  | { t: 'deleteRS'; policy: 'Background' | 'Orphan' | 'Foreground' }
+  | { t: 'applyRS'; replicas: number; image: string }
+  | { t: 'deleteRSPod'; index: number };
 
 const podName = fc.constantFrom(...POD_NAMES);
 const nodeName = fc.constantFrom(...NODE_NAMES);
@@ -165,7 +169,23 @@ export const cmdArb = (o: CmdOpts = {}): fc.Arbitrary<Cmd> => fc.oneof(
       .record({ pod: podName, target: fc.option(containerName, { nil: undefined }), copyTo: fc.option(fc.constantFrom('p0', 'copy'), { freq: 3, nil: undefined }) }, { requiredKeys: ['pod'] })
       .map((r) => ({ t: 'debug' as const, ...r })),
   },
+  // A ReplicaSet "web" (applied at start): scale it, delete it (any propagation), re-apply it,
+  // delete one of its pods.
+  { weight: 2, arbitrary: fc.integer({ min: 0, max: 4 }).map((replicas) => ({ t: 'scale' as const, replicas })) },
+  { weight: 1, arbitrary: fc.constantFrom('Background' as const, 'Orphan' as const, 'Foreground' as const).map((policy) => ({ t: 'deleteRS' as const, policy })) },
+  { weight: 1, arbitrary: fc.record({ replicas: fc.integer({ min: 0, max: 4 }), image: fc.constantFrom(...IMAGES) }).map((r) => ({ t: 'applyRS' as const, ...r })) },
+  { weight: 1, arbitrary: fc.nat(5).map((index) => ({ t: 'deleteRSPod' as const, index })) },
 );
+
+/** The scenario's ReplicaSet. */
+export function webRS(replicas: number, image = 'nginx:1.14.2'): object {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'ReplicaSet',
+    metadata: { name: 'web' },
+    spec: { replicas, selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'c', image }] } } },
+  };
+}
 
 export interface Scenario {
   seed: number;
@@ -185,6 +205,7 @@ export const scenarioArb = (maxCmds = 30, o: CmdOpts = {}): fc.Arbitrary<Scenari
 export function start(s: Scenario): Cluster {
   const c = createCluster({ nodes: s.nodes, seed: s.seed });
   for (const p of s.pods) c.apply(JSON.stringify(p));
+  c.apply(JSON.stringify(webRS(2)));
   return c;
 }
 
@@ -231,6 +252,20 @@ export function exec(c: Cluster, cmd: Cmd): 'ok' | 'refused' {
       case 'setImage':
         c.setImage('Pod', cmd.pod, { '*': cmd.image });
         break;
+      case 'scale':
+        c.scale('ReplicaSet', 'web', cmd.replicas);
+        break;
+      case 'deleteRS':
+        c.delete('ReplicaSet', 'web', { propagationPolicy: cmd.policy });
+        break;
+      case 'applyRS':
+        c.apply(JSON.stringify(webRS(cmd.replicas, cmd.image)));
+        break;
+      case 'deleteRSPod': {
+        const mine = c.list('Pod', { labelSelector: 'app=web' });
+        if (mine.length) c.delete('Pod', mine[cmd.index % mine.length]!.metadata.name);
+        break;
+      }
       case 'debug':
         c.debug(cmd.pod, cmd.copyTo ? { copyTo: cmd.copyTo, setImage: { '*': 'busybox:1.36' } } : { image: 'busybox:1.36', target: cmd.target, command: ['sh'] });
         break;

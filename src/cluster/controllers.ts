@@ -1,0 +1,112 @@
+/**
+ * Workload controllers' side of the cluster: the PodControl they act through, and the sync queue
+ * that wakes them level-triggered — a controller is marked dirty when its own object or a pod it
+ * owns or could adopt changes, and dirty controllers sync (with the pods they may claim) once the
+ * rest of the control plane has settled. See docs/architecture.md § Workload controllers.
+ */
+import type { PodControl } from '../../machines/env.ts';
+import { matches, selectorFromLabelSelector } from '../labels.ts';
+import { rcSelector } from '../../machines/replicaset/rc.ts';
+import { getControllerOf } from '../../machines/replicaset/claim.ts';
+import type { KObject, OwnerReference, Pod } from '../types.ts';
+import { create } from './apply.ts';
+import { dependentsOf, deletePod } from './gc.ts';
+import type { ClusterState } from './state.ts';
+import type { Entry } from './store.ts';
+
+export { CONTROLLER_KINDS } from './store.ts';
+import { CONTROLLER_KINDS } from './store.ts';
+
+export function podControl(s: ClusterState): PodControl {
+  return {
+    create(owner, ref) {
+      const t = owner.spec?.template ?? {};
+      const md = t.metadata ?? {};
+      const pod: KObject = {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: {
+          name: '',
+          generateName: `${owner.metadata.name}-`,
+          namespace: owner.metadata.namespace,
+          ...(md.labels ? { labels: { ...md.labels } } : {}),
+          ...(md.annotations ? { annotations: { ...md.annotations } } : {}),
+          ownerReferences: [ref],
+        },
+        spec: structuredClone(t.spec),
+      };
+      return create(s, pod).name;
+    },
+    delete(namespace, name) {
+      const e = s.store.get('Pod', namespace, name);
+      if (e && !(e.last as Pod).metadata?.deletionTimestamp) deletePod(s, e, {});
+    },
+    setController(namespace, name, ref, ownerUid) {
+      const e = s.store.get('Pod', namespace, name);
+      if (!e) return;
+      const pod = structuredClone(e.last as Pod);
+      const others = (pod.metadata!.ownerReferences ?? []).filter((r: OwnerReference) => !(r.controller && (ref || r.uid === ownerUid)));
+      const refs = ref ? [...others, ref] : others;
+      (pod.metadata as KObject['metadata']).ownerReferences = refs.length ? refs : undefined;
+      if (!refs.length) delete (pod.metadata as KObject['metadata']).ownerReferences;
+      e.actor!.send({ type: 'pod.update', pod });
+    },
+    resync(ownerUid) {
+      queueSync(s, ownerUid);
+    },
+  };
+}
+
+export function queueSync(s: ClusterState, uid: string): void {
+  s.dirtyControllers.add(uid);
+}
+
+/** A pod appeared, changed or went: wake its controller, or — for an orphan — any that may adopt it. */
+export function podTouched(s: ClusterState, pod: Pod | undefined): void {
+  if (!pod) return;
+  const ref = getControllerOf(pod);
+  if (ref) {
+    if (s.store.byUid.get(ref.uid)?.machine === 'replicaset') queueSync(s, ref.uid);
+    return;
+  }
+  for (const e of controllersIn(s, pod.metadata?.namespace)) {
+    if (matches(selectorOf(e), pod.metadata?.labels)) queueSync(s, e.uid);
+  }
+}
+
+function controllersIn(s: ClusterState, namespace: string | undefined): Entry[] {
+  const out: Entry[] = [];
+  // (`last` is unset only while a snapshot is being restored, before the controller is observed.)
+  for (const kind of CONTROLLER_KINDS) for (const e of s.store.entries(kind)) if (e.namespace === namespace && e.last) out.push(e);
+  return out;
+}
+
+function selectorOf(e: Entry) {
+  const o = e.last!;
+  return o.kind === 'ReplicationController' ? rcSelector(o.spec?.selector) : selectorFromLabelSelector(o.spec?.selector);
+}
+
+/** Syncs every dirty controller, in creation order; returns whether any ran. */
+export function syncControllers(s: ClusterState): boolean {
+  if (!s.dirtyControllers.size) return false;
+  const dirty = [...s.dirtyControllers].map((uid) => s.store.byUid.get(uid)).filter((e): e is Entry => !!e && !!e.actor);
+  s.dirtyControllers.clear();
+  dirty.sort((a, b) => a.seq! - b.seq!);
+  for (const e of dirty) {
+    // What it may claim: its own pods, and the orphans of its namespace matching its selector.
+    const pods: Pod[] = [];
+    for (const d of dependentsOf(s, e.uid)) if (d.kind === 'Pod') pods.push(d.last as Pod);
+    const sel = selectorOf(e);
+    for (const o of s.orphanPods) {
+      if (o.namespace === e.namespace && matches(sel, o.last!.metadata.labels)) pods.push(o.last as Pod);
+    }
+    e.actor!.send({ type: 'controller.sync', pods });
+  }
+  return true;
+}
+
+/** Keeps the orphan index (pods without a controller ownerReference) in line. */
+export function indexOrphan(s: ClusterState, e: Entry, pod: Pod | undefined): void {
+  if (pod && !getControllerOf(pod)) s.orphanPods.add(e);
+  else s.orphanPods.delete(e);
+}
