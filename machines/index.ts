@@ -9,9 +9,11 @@ import { createNodeMachine } from './node.ts';
 import { createPodMachine } from './pod/pod.ts';
 import { createProbeMachine } from './probe.ts';
 import { clusterMachine } from './cluster.ts';
+import { createReplicaSetMachine } from './replicaset/replicaset.ts';
 
-export { clusterMachine, createContainerMachine, createNodeMachine, createPodMachine, createProbeMachine, createStandaloneEnv };
-export type { Env, StandaloneEnv, RecordedEvent, ImageCache } from './env.ts';
+export { clusterMachine, createContainerMachine, createNodeMachine, createPodMachine, createProbeMachine, createReplicaSetMachine, createStandaloneEnv };
+export type { Env, StandaloneEnv, RecordedEvent, ImageCache, PodControl } from './env.ts';
+export type { ReplicaSetInput, ReplicaSetContext, ReplicaSetEvent } from './replicaset/replicaset.ts';
 export type { PodInput, PodContext, PodEvent } from './pod/pod.ts';
 export type { ContainerInput, ContainerContext, ContainerEvent } from './container/container.ts';
 export type { ProbeInput, ProbeContext, ProbeEvent } from './probe.ts';
@@ -22,6 +24,7 @@ export const podMachine = createPodMachine(standalone);
 export const containerMachine = createContainerMachine(standalone);
 export const probeMachine = createProbeMachine(standalone);
 export const nodeMachine = createNodeMachine(standalone);
+export const replicaSetMachine = createReplicaSetMachine(standalone);
 
 /** Every machine by name, for documentation and inspection. */
-export const machines = { cluster: clusterMachine, pod: podMachine, container: containerMachine, probe: probeMachine, node: nodeMachine } as const;
+export const machines = { cluster: clusterMachine, pod: podMachine, container: containerMachine, probe: probeMachine, node: nodeMachine, replicaset: replicaSetMachine } as const;
