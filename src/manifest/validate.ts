@@ -797,22 +797,8 @@ export function validatePVCSpec(spec0: unknown, p: Path): FieldError[] {
   const errs: FieldError[] = [];
   const modes = arr(spec.accessModes).map(str);
   if (modes.length === 0) errs.push(required(child(p, 'accessModes'), 'at least 1 access mode is required'));
-  if (isObj(spec.selector)) {
-    const sp = child(p, 'selector');
-    errs.push(...validateLabels(spec.selector.matchLabels, child(sp, 'matchLabels')));
-    arr(spec.selector.matchExpressions).forEach((r, i) => {
-      if (!isObj(r)) return;
-      const rp = index(child(sp, 'matchExpressions'), i);
-      const op = str(r.operator);
-      const values = arr(r.values);
-      if (op === 'In' || op === 'NotIn') {
-        if (values.length === 0) errs.push(required(child(rp, 'values'), "must be specified when `operator` is 'In' or 'NotIn'"));
-      } else if (op === 'Exists' || op === 'DoesNotExist') {
-        if (values.length > 0) errs.push(forbidden(child(rp, 'values'), "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"));
-      } else errs.push(invalid(child(rp, 'operator'), op, 'not a valid selector operator'));
-      for (const m of isQualifiedName(str(r.key))) errs.push(invalid(child(rp, 'key'), str(r.key), m));
-    });
-  }
+  // The same unversioned LabelSelector validation as for workload selectors.
+  if (isObj(spec.selector)) errs.push(...validateLabelSelector(spec.selector, child(p, 'selector')));
   let rwop = false;
   let other = false;
   modes.forEach((mode, i) => {
