@@ -100,3 +100,31 @@ for (const n of list) {
   ];
   console.log(row.join(' '));
 }
+
+/** One ReplicaSet of N replicas, from apply to all Ready (the controller creates the pods). */
+async function replicaSetRun(n: number): Promise<number> {
+  const c = createCluster({ nodes: Math.max(1, Math.round(n / 100)), seed: 1 });
+  const t0 = performance.now();
+  c.apply({
+    apiVersion: 'apps/v1',
+    kind: 'ReplicaSet',
+    metadata: { name: 'big' },
+    spec: { replicas: n, selector: { matchLabels: { app: 'big' } }, template: { metadata: { labels: { app: 'big' } }, spec: { containers: [{ name: 'app', image: 'nginx:1.14.2' }] } } },
+  } as any);
+  c.runUntil((k) => k.stats.readyPods === n, { timeout: '10m' });
+  const ms = performance.now() - t0;
+  c.stop();
+  return ms;
+}
+
+if (!sizes.length || sizes.includes(10_000)) {
+  const n = 10_000;
+  const eng: number[] = [];
+  const red: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    red.push(reducerRun(n));
+    eng.push(await replicaSetRun(n));
+  }
+  const ms = median(eng);
+  console.log(`\nReplicaSet of ${n} replicas on ${n / 100} nodes, apply → all Ready (3 runs): ${ms.toFixed(0)} ms, ${(ms / median(red)).toFixed(0)}x the reducer`);
+}
