@@ -126,4 +126,19 @@ spec:
     }
     expect(JSON.stringify(d.snapshot())).toBe(JSON.stringify(c.snapshot()));
   });
+
+  it('pods lost with their node are replaced on the remaining nodes once the taint manager evicts them', () => {
+    const c = cluster({ nodes: 3 });
+    c.apply(FRONTEND);
+    c.advance('5s');
+    const lost = pods(c).filter((p) => p.spec.nodeName === 'node-1').map((p) => p.metadata.name);
+    c.failNode('node-1');
+    c.advance('400s'); // Unknown after 50 s, NoExecute taint, eviction 300 s later
+    const live = pods(c).filter((p) => !p.metadata.deletionTimestamp);
+    expect(live).toHaveLength(3);
+    expect(live.every((p) => p.spec.nodeName !== 'node-1')).toBe(true);
+    expect(live.every((p) => p.status.phase === 'Running')).toBe(true);
+    for (const name of lost) expect(getPod(c, name)!.metadata!.deletionTimestamp).toBeDefined(); // stuck Terminating until the node returns
+  });
 });
+
