@@ -113,6 +113,35 @@ steps:
 
   - section: Events, oldest first
   - run: events
+
+  - section: A ReplicaSet keeps three replicas running
+  - apply: |
+      apiVersion: apps/v1
+      kind: ReplicaSet
+      metadata:
+        name: frontend
+        labels: { tier: frontend }
+      spec:
+        replicas: 3
+        selector:
+          matchLabels: { tier: frontend }
+        template:
+          metadata:
+            labels: { tier: frontend }
+          spec:
+            containers:
+            - name: php-redis
+              image: gcr.io/google_samples/gb-frontend:v3
+  - advance: 5s
+  - run: get rs
+  - echo: "A node fails: after the 50s grace it is Unknown and tainted; 300s later its pods are evicted and replaced."
+  - run: nodes fail node-1
+  - advance: 6m
+  - run: get pods -l tier=frontend -o wide
+  - expect: { command: get rs, row: frontend, column: READY, equals: "3" }
+  - run: scale rs frontend --replicas=1
+  - advance: 5s
+  - run: get rs frontend
 `;
 
 export async function runDemo(s: Session): Promise<number> {

@@ -10,6 +10,7 @@ import { rcSelector } from '../../machines/replicaset/rc.ts';
 import { getControllerOf } from '../../machines/replicaset/claim.ts';
 import type { KObject, OwnerReference, Pod } from '../types.ts';
 import { create } from './apply.ts';
+import { defaultObject } from '../manifest/defaults.ts';
 import { dependentsOf, deletePod } from './gc.ts';
 import type { ClusterState } from './state.ts';
 import type { Entry } from './store.ts';
@@ -35,7 +36,9 @@ export function podControl(s: ClusterState): PodControl {
         },
         spec: structuredClone(t.spec),
       };
-      return create(s, pod).name;
+      // The API server defaults and admits the pod as any other (e.g. the DefaultTolerationSeconds
+      // tolerations for not-ready/unreachable nodes).
+      return create(s, defaultObject(pod, { namespaced: true, namespace: owner.metadata.namespace })).name;
     },
     delete(namespace, name) {
       const e = s.store.get('Pod', namespace, name);

@@ -133,7 +133,10 @@ spec:
     c.advance('5s');
     const lost = pods(c).filter((p) => p.spec.nodeName === 'node-1').map((p) => p.metadata.name);
     c.failNode('node-1');
-    c.advance('400s'); // Unknown after 50 s, NoExecute taint, eviction 300 s later
+    c.advance('340s'); // Unknown after 50 s: NoExecute taint, tolerated for 300 s (DefaultTolerationSeconds)
+    for (const name of lost) expect(getPod(c, name)!.metadata!.deletionTimestamp).toBeUndefined();
+    expect(getPod(c, lost[0]!)!.spec!.tolerations).toContainEqual({ key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 });
+    c.advance('60s'); // evicted at 350 s, replaced on the other nodes
     const live = pods(c).filter((p) => !p.metadata.deletionTimestamp);
     expect(live).toHaveLength(3);
     expect(live.every((p) => p.spec.nodeName !== 'node-1')).toBe(true);
