@@ -17,6 +17,7 @@ import { formatRFC1123Z, parseTime, translateTimestampSince } from './duration.t
 import {
   findNodeRoles, formatEndpoints, joinHostPort, pvcStorageClass,
 } from './printers.ts';
+import { type LabelSelectorData, SelectorError, matches as matchesSelector, selectorFromLabelSelector, selectorFromSet } from '../labels.ts';
 import { goQuote } from '../manifest/errors.ts';
 import { quantityMilliValue as milliValue, quantityValue as value } from '../quantity.ts';
 import { computePodQOS } from '../qos.ts';
@@ -806,7 +807,11 @@ export interface DescribeObjectOptions extends DescribeOptions {
   endpoints?: any;
   /** Service: EndpointSlices of the service (discovery/v1 shape); used if `endpoints` is absent. */
   endpointSlices?: any[];
-  /** PVC: pods in the namespace (those mounting the claim are listed under "Used By"). */
+  /**
+   * PVC: pods in the namespace (those mounting the claim are listed under "Used By").
+   * ReplicaSet / ReplicationController: candidate pods for `Pods Status` (counted when selected and
+   * controlled by the object).
+   */
   pods?: Array<Pod | KObject>;
   /** Namespace: ResourceQuota objects in it (default none → "No resource quota."). */
   resourceQuotas?: any[];
@@ -1051,6 +1056,118 @@ function describeConfigMap(cm: ConfigMap, events: Event[] | null | undefined, no
   });
 }
 
+// ---------------------------------------------------------------------------------------------
+// ReplicaSet, ReplicationController
+
+/** `DescribePodTemplate`: the template's labels, containers, volumes, scheduling hints. */
+function describePodTemplate(template: any, w: PrefixWriter): void {
+  w.write(LEVEL_0, 'Pod Template:\n');
+  if (!template) {
+    w.write(LEVEL_1, '<unset>');
+    return;
+  }
+  const meta = template.metadata ?? {};
+  const spec = template.spec ?? {};
+  printLabelsMultiline(w, '  Labels', meta.labels);
+  if (Object.keys(meta.annotations ?? {}).length > 0) printAnnotationsMultiline(w, '  Annotations', meta.annotations);
+  if (spec.serviceAccountName) w.write(LEVEL_1, `Service Account:\t${spec.serviceAccountName}\n`);
+  if ((spec.initContainers ?? []).length > 0) describeContainers('Init Containers', spec.initContainers, undefined, undefined, w, '  ');
+  describeContainers('Containers', spec.containers ?? [], undefined, undefined, w, '  ');
+  describeVolumes(spec.volumes, w, '  ');
+  describeTopologySpreadConstraints(spec.topologySpreadConstraints, w, '  ');
+  if (spec.priorityClassName) w.write(LEVEL_1, `Priority Class Name:\t${spec.priorityClassName}\n`);
+  printLabelsMultiline(w, '  Node-Selectors', spec.nodeSelector);
+  printTolerationsMultiline(w, '  Tolerations', spec.tolerations);
+}
+
+/**
+ * `getPodStatusForController`: the pods the selector selects whose controller owner reference is
+ * `uid`, counted by phase (Pending counts as Waiting).
+ */
+function podStatusForController(pods: Array<Pod | KObject>, selector: LabelSelectorData, uid: string | undefined):
+  { running: number; waiting: number; succeeded: number; failed: number } {
+  const counts = { running: 0, waiting: 0, succeeded: 0, failed: 0 };
+  for (const p of pods as Pod[]) {
+    if (!matchesSelector(selector, (p.metadata?.labels ?? {}) as Record<string, string>)) continue;
+    const ref = p.metadata?.ownerReferences?.find((r) => r.controller === true);
+    if (!ref || ref.uid !== uid) continue;
+    switch (p.status?.phase) {
+      case 'Running': counts.running++; break;
+      case 'Pending': counts.waiting++; break;
+      case 'Succeeded': counts.succeeded++; break;
+      case 'Failed': counts.failed++; break;
+      default: break;
+    }
+  }
+  return counts;
+}
+
+/** The `Conditions:` table of ReplicaSets and ReplicationControllers. */
+function describeReplicaConditions(conds: any[] | undefined, w: PrefixWriter): void {
+  if (!conds || conds.length === 0) return;
+  w.write(LEVEL_0, 'Conditions:\n  Type\tStatus\tReason\n');
+  w.write(LEVEL_1, '----\t------\t------\n');
+  for (const c of conds) w.write(LEVEL_1, `${c.type ?? ''} \t${c.status ?? ''}\t${c.reason ?? ''}\n`);
+}
+
+/**
+ * `kubectl describe rs` (ReplicaSetDescriber). `opts.pods` are candidate pods; those the selector
+ * selects and whose controller is this set are counted in `Pods Status`.
+ */
+function describeReplicaSet(rs: any, events: Event[] | null | undefined, now: number, opts: DescribeObjectOptions): string {
+  const meta = rs.metadata ?? {};
+  const spec = rs.spec ?? {};
+  return tabbedString((w) => {
+    w.write(LEVEL_0, `Name:\t${meta.name ?? ''}\n`);
+    w.write(LEVEL_0, `Namespace:\t${meta.namespace ?? ''}\n`);
+    w.write(LEVEL_0, `Selector:\t${formatLabelSelector(spec.selector)}\n`);
+    printLabelsMultiline(w, 'Labels', meta.labels);
+    printAnnotationsMultiline(w, 'Annotations', meta.annotations);
+    const ctrl = controllerOf(rs);
+    if (ctrl) w.write(LEVEL_0, `Controlled By:\t${ctrl.kind}/${ctrl.name}\n`);
+    w.write(LEVEL_0, `Replicas:\t${rs.status?.replicas ?? 0} current / ${spec.replicas ?? 1} desired\n`);
+    w.write(LEVEL_0, 'Pods Status:\t');
+    let selector: LabelSelectorData | undefined;
+    try {
+      selector = selectorFromLabelSelector(spec.selector);
+    } catch (e) {
+      if (!(e instanceof SelectorError)) throw e;
+    }
+    if (!selector) {
+      w.write(LEVEL_0, 'error in fetching pods: invalid label selector\n');
+    } else {
+      const s = podStatusForController(opts.pods ?? [], selector, meta.uid);
+      w.write(LEVEL_0, `${s.running} Running / ${s.waiting} Waiting / ${s.succeeded} Succeeded / ${s.failed} Failed\n`);
+    }
+    describePodTemplate(spec.template, w);
+    describeReplicaConditions(rs.status?.conditions, w);
+    if (events && opts.showEvents !== false) {
+      describeEvents(events.filter((e) => matchesInvolved(e, 'ReplicaSet', meta.name ?? '', meta.namespace ?? '', meta.uid)), w, now);
+    }
+  });
+}
+
+/** `kubectl describe rc` (ReplicationControllerDescriber); `opts.pods` as for ReplicaSets. */
+function describeReplicationController(rc: any, events: Event[] | null | undefined, now: number, opts: DescribeObjectOptions): string {
+  const meta = rc.metadata ?? {};
+  const spec = rc.spec ?? {};
+  return tabbedString((w) => {
+    w.write(LEVEL_0, `Name:\t${meta.name ?? ''}\n`);
+    w.write(LEVEL_0, `Namespace:\t${meta.namespace ?? ''}\n`);
+    w.write(LEVEL_0, `Selector:\t${formatLabels(spec.selector)}\n`);
+    printLabelsMultiline(w, 'Labels', meta.labels);
+    printAnnotationsMultiline(w, 'Annotations', meta.annotations);
+    w.write(LEVEL_0, `Replicas:\t${rc.status?.replicas ?? 0} current / ${spec.replicas ?? 1} desired\n`);
+    const s = podStatusForController(opts.pods ?? [], selectorFromSet(spec.selector ?? {}), meta.uid);
+    w.write(LEVEL_0, `Pods Status:\t${s.running} Running / ${s.waiting} Waiting / ${s.succeeded} Succeeded / ${s.failed} Failed\n`);
+    describePodTemplate(spec.template, w);
+    describeReplicaConditions(rc.status?.conditions, w);
+    if (events && opts.showEvents !== false) {
+      describeEvents(events.filter((e) => matchesInvolved(e, 'ReplicationController', meta.name ?? '', meta.namespace ?? '', meta.uid)), w, now);
+    }
+  });
+}
+
 function base64DecodedLength(b64: string): number {
   const clean = b64.replace(/=+$/, '');
   return Math.floor((clean.length * 3) / 4);
@@ -1135,8 +1252,9 @@ export function describeGeneric(obj: KObject, events: Event[] | null | undefined
 
 /**
  * `kubectl describe <kind> <name>` for any object: Pod, Node, Namespace, Service,
- * PersistentVolumeClaim and ConfigMap have kubectl's dedicated layouts; other kinds use the generic
- * describer. (For Node, pass the pods in `opts.pods`.)
+ * PersistentVolumeClaim, ConfigMap, ReplicaSet and ReplicationController have kubectl's dedicated
+ * layouts; other kinds use the generic describer. (For Node, ReplicaSet and ReplicationController,
+ * pass the pods in `opts.pods`.)
  */
 export function describeObject(obj: KObject, events: Event[] | null | undefined, now: number, opts: DescribeObjectOptions = {}): string {
   switch (obj.kind) {
@@ -1146,6 +1264,8 @@ export function describeObject(obj: KObject, events: Event[] | null | undefined,
     case 'Service': return describeService(obj as unknown as Service, events, now, opts);
     case 'PersistentVolumeClaim': return describePVC(obj as unknown as PersistentVolumeClaim, events, now, opts);
     case 'ConfigMap': return describeConfigMap(obj as unknown as ConfigMap, events, now, opts);
+    case 'ReplicaSet': return describeReplicaSet(obj, events, now, opts);
+    case 'ReplicationController': return describeReplicationController(obj, events, now, opts);
     default: return describeGeneric(obj, events, now, opts);
   }
 }

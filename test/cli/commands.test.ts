@@ -273,6 +273,30 @@ describe('describe', () => {
     expect(out).toContain('Normal  Scheduled  0s    default-scheduler  Successfully assigned default/nginx to ');
   });
 
+  it('describes a ReplicaSet with kubectl\'s layout: replicas, pod phases of the pods it controls, its events', async () => {
+    w.write('frontend.yaml', readFileSync(new URL('../fixtures/manifests/replicaset-frontend.yaml', import.meta.url), 'utf8'));
+    await w.ok('apply -f frontend.yaml');
+    await w.ok('advance 5s');
+    const out = (await w.ok('describe rs frontend')).stdout;
+    expect(lines(out).slice(0, 11)).toEqual([
+      'Name:         frontend',
+      'Namespace:    default',
+      'Selector:     tier=frontend',
+      'Labels:       app=nginx',
+      '              tier=frontend',
+      'Annotations:  <none>',
+      'Replicas:     3 current / 3 desired',
+      'Pods Status:  3 Running / 0 Waiting / 0 Succeeded / 0 Failed',
+      'Pod Template:',
+      '  Labels:  tier=frontend',
+      '  Containers:',
+    ]);
+    expect(out).toContain('\n    Image:         nginx\n');
+    expect(out).toContain('\n  Tolerations:     <none>\nEvents:\n');
+    const created = lines(out).filter((l) => /^ {2}Normal {2}SuccessfulCreate {2}5s {4}replicaset-controller {2}Created pod: frontend-[a-z0-9]{5}$/.test(l));
+    expect(created).toHaveLength(3);
+  });
+
   it('describes nodes and reports missing objects', async () => {
     expect((await w.ok('describe node node-1')).stdout).toMatch(/^Name:\s+node-1\n/);
     expect((await w.run('describe pods nope')).stderr).toBe('Error from server (NotFound): pods "nope" not found\n');

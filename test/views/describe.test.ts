@@ -644,3 +644,148 @@ describe('kubectl describe service / pvc / configmap / namespace / other kinds',
     ]));
   });
 });
+
+describe('kubectl describe replicaset / replicationcontroller', () => {
+  const owned = (kind: string, name: string) => [{ apiVersion: kind === 'ReplicaSet' ? 'apps/v1' : 'v1', kind, name, uid: `uid-${name}`, controller: true, blockOwnerDeletion: true }];
+
+  it('a ReplicaSet owned by a Deployment: pod counts, pod template, conditions and events', () => {
+    const rsName = 'web-7d9c5b8f6';
+    const labels = { app: 'web', 'pod-template-hash': '7d9c5b8f6' };
+    const rs = {
+      apiVersion: 'apps/v1',
+      kind: 'ReplicaSet',
+      metadata: {
+        name: rsName, namespace: 'default', uid: `uid-${rsName}`, creationTimestamp: ago(10 * MIN), labels,
+        annotations: {
+          'deployment.kubernetes.io/desired-replicas': '3',
+          'deployment.kubernetes.io/revision': '1',
+          'kubectl.kubernetes.io/last-applied-configuration': '{"apiVersion":"apps/v1"}\n',
+        },
+        ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: 'web', uid: 'uid-web', controller: true, blockOwnerDeletion: true }],
+      },
+      spec: {
+        replicas: 3,
+        selector: { matchLabels: labels },
+        template: {
+          metadata: { labels },
+          spec: {
+            containers: [{
+              name: 'web', image: 'nginx:1.25', ports: [{ containerPort: 80, protocol: 'TCP' }],
+              env: [{ name: 'MODE', value: 'prod' }],
+              volumeMounts: [{ name: 'cache', mountPath: '/cache' }],
+            }],
+            volumes: [{ name: 'cache', emptyDir: {} }],
+            nodeSelector: { 'kubernetes.io/os': 'linux' },
+            tolerations: [{ key: 'dedicated', operator: 'Equal', value: 'web', effect: 'NoSchedule' }],
+          },
+        },
+      },
+      status: {
+        replicas: 3, fullyLabeledReplicas: 3, readyReplicas: 2, availableReplicas: 2, observedGeneration: 1,
+        conditions: [{ type: 'ReplicaFailure', status: 'True', reason: 'FailedCreate', message: 'quota exceeded', lastTransitionTime: ago(MIN) }],
+      },
+    } as unknown as KObject;
+    const pods = [
+      pod({ name: `${rsName}-aaaaa`, labels, ownerReferences: owned('ReplicaSet', rsName) }),
+      pod({ name: `${rsName}-bbbbb`, labels, ownerReferences: owned('ReplicaSet', rsName) }),
+      pod({ name: `${rsName}-ccccc`, labels, ownerReferences: owned('ReplicaSet', rsName), phase: 'Pending' }),
+      pod({ name: `${rsName}-ddddd`, labels, ownerReferences: owned('ReplicaSet', rsName), phase: 'Failed' }),
+      // selected but controlled by another set, and owned but no longer selected: neither counts
+      pod({ name: 'web-other-eeeee', labels, ownerReferences: owned('ReplicaSet', 'web-other') }),
+      pod({ name: `${rsName}-fffff`, labels: { app: 'debug' }, ownerReferences: owned('ReplicaSet', rsName) }),
+    ];
+    const events = [
+      event({ kind: 'ReplicaSet', objName: rsName, reason: 'SuccessfulCreate', message: `Created pod: ${rsName}-aaaaa`, first: ago(10 * MIN), component: 'replicaset-controller' }),
+      event({ kind: 'ReplicaSet', objName: rsName, type: 'Warning', reason: 'FailedCreate', message: 'Error creating: pods "web-7d9c5b8f6-x" is forbidden: exceeded quota', first: ago(MIN), component: 'replicaset-controller' }),
+      event({ reason: 'Scheduled', message: 'not about the set', first: ago(MIN) }),
+    ];
+    expect(describeObject(rs, events, NOW, { pods })).toBe(text([
+      'Name:           web-7d9c5b8f6',
+      'Namespace:      default',
+      'Selector:       app=web,pod-template-hash=7d9c5b8f6',
+      'Labels:         app=web',
+      '                pod-template-hash=7d9c5b8f6',
+      'Annotations:    deployment.kubernetes.io/desired-replicas: 3',
+      '                deployment.kubernetes.io/revision: 1',
+      'Controlled By:  Deployment/web',
+      'Replicas:       3 current / 3 desired',
+      'Pods Status:    2 Running / 1 Waiting / 0 Succeeded / 1 Failed',
+      'Pod Template:',
+      '  Labels:  app=web',
+      '           pod-template-hash=7d9c5b8f6',
+      '  Containers:',
+      '   web:',
+      '    Image:      nginx:1.25',
+      '    Port:       80/TCP',
+      '    Host Port:  0/TCP',
+      '    Environment:',
+      '      MODE:  prod',
+      '    Mounts:',
+      '      /cache from cache (rw)',
+      '  Volumes:',
+      '   cache:',
+      '    Type:          EmptyDir (a temporary directory that shares a pod\'s lifetime)',
+      '    Medium:        ',
+      '    SizeLimit:     <unset>',
+      '  Node-Selectors:  kubernetes.io/os=linux',
+      '  Tolerations:     dedicated=web:NoSchedule',
+      'Conditions:',
+      // kubectl writes `%v \t` for the type, so the column is one wider than the longest type
+      '  Type             Status  Reason',
+      '  ----             ------  ------',
+      '  ReplicaFailure   True    FailedCreate',
+      'Events:',
+      '  Type     Reason            Age   From                   Message',
+      '  ----     ------            ----  ----                   -------',
+      '  Normal   SuccessfulCreate  10m   replicaset-controller  Created pod: web-7d9c5b8f6-aaaaa',
+      '  Warning  FailedCreate      60s   replicaset-controller  Error creating: pods "web-7d9c5b8f6-x" is forbidden: exceeded quota',
+    ]));
+  });
+
+  it('a ReplicationController: map selector, template annotations and service account, no conditions', () => {
+    const rc = {
+      apiVersion: 'v1',
+      kind: 'ReplicationController',
+      metadata: { name: 'nginx', namespace: 'web', uid: 'uid-nginx', creationTimestamp: ago(60 * MIN), labels: { app: 'nginx' } },
+      spec: {
+        replicas: 2,
+        selector: { app: 'nginx' },
+        template: {
+          metadata: { labels: { app: 'nginx' }, annotations: { 'prometheus.io/scrape': 'true' } },
+          spec: {
+            serviceAccountName: 'nginx-sa',
+            containers: [{ name: 'nginx', image: 'nginx', ports: [{ containerPort: 80, protocol: 'TCP' }, { containerPort: 443, protocol: 'TCP', hostPort: 8443 }] }],
+          },
+        },
+      },
+      status: { replicas: 1, readyReplicas: 1, availableReplicas: 1 },
+    } as unknown as KObject;
+    const pods = [
+      pod({ name: 'nginx-x1y2z', namespace: 'web', labels: { app: 'nginx' }, ownerReferences: owned('ReplicationController', 'nginx'), phase: 'Succeeded' }),
+    ];
+    expect(describeObject(rc, [], NOW, { pods })).toBe(text([
+      'Name:         nginx',
+      'Namespace:    web',
+      'Selector:     app=nginx',
+      'Labels:       app=nginx',
+      'Annotations:  <none>',
+      'Replicas:     1 current / 2 desired',
+      'Pods Status:  0 Running / 0 Waiting / 1 Succeeded / 0 Failed',
+      'Pod Template:',
+      '  Labels:           app=nginx',
+      '  Annotations:      prometheus.io/scrape: true',
+      '  Service Account:  nginx-sa',
+      '  Containers:',
+      '   nginx:',
+      '    Image:         nginx',
+      '    Ports:         80/TCP, 443/TCP',
+      '    Host Ports:    0/TCP, 8443/TCP',
+      '    Environment:   <none>',
+      '    Mounts:        <none>',
+      '  Volumes:         <none>',
+      '  Node-Selectors:  <none>',
+      '  Tolerations:     <none>',
+      'Events:            <none>',
+    ]));
+  });
+});

@@ -33,6 +33,13 @@ export function describeOne(d: Describers, c: Cluster, obj: KObject, showEvents 
       return describePod(obj, events as any, now);
     case 'Node':
       return describeNode(obj, c.list('Pod', { allNamespaces: true }), events as any, now);
+    case 'ReplicaSet':
+    case 'ReplicationController': {
+      // getPodStatusForController: the pods whose controller owner reference is this object
+      const pods = c.list('Pod', { namespace: md.namespace })
+        .filter((p) => p.metadata.ownerReferences?.some((r) => r.controller === true && r.uid === md.uid));
+      return describeObject(obj, events as any, now, { pods });
+    }
     default:
       return describeObject(obj, events as any, now, obj.kind === 'PersistentVolumeClaim' ? { pods: c.list('Pod', { namespace: md.namespace }) } : {});
   }
