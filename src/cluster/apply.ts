@@ -9,7 +9,7 @@ import { validateBehaviourAnnotations } from '../../machines/behaviour.ts';
 import { iso } from '../../machines/time.ts';
 import { resolveKind, unsupportedKindMessage } from '../kinds.ts';
 import { parseManifests, parseObjects, validatePodUpdate, ManifestLoadError, type ManifestError } from '../manifest/index.ts';
-import type { Container, KObject, Node, Pod } from '../types.ts';
+import type { KObject, Node, Pod } from '../types.ts';
 import type { ApplyResult } from './cluster.ts';
 import { indexOwners } from './gc.ts';
 import { allContainerNames, podEntry } from './kubelet.ts';
@@ -143,17 +143,13 @@ export function createStatic(s: ClusterState, obj: KObject): Entry {
 export function update(s: ClusterState, e: Entry, obj: KObject): void {
   if (e.machine === 'replicaset') {
     const cur = objectOf(e);
-    // The API server bumps generation when the spec changes (the controller then observes it).
-    const specChanged = JSON.stringify(cur.spec) !== JSON.stringify(obj.spec);
-    const md = { ...obj.metadata, uid: cur.metadata.uid, creationTimestamp: cur.metadata.creationTimestamp, generation: (cur.metadata.generation ?? 1) + (specChanged ? 1 : 0) };
+    const md = { ...obj.metadata, uid: cur.metadata.uid, creationTimestamp: cur.metadata.creationTimestamp, generation: nextGeneration(cur, obj) };
     e.actor!.send({ type: 'controller.update', object: { ...obj, metadata: md } });
     queueSync(s, e.uid);
     return;
   }
   if (e.machine === 'pod') {
-    const cur = objectOf(e) as Pod;
-    const specChanged = JSON.stringify(cur.spec?.containers?.map((c) => c.image)) !== JSON.stringify((obj.spec as any).containers?.map((c: Container) => c.image)) || cur.spec?.activeDeadlineSeconds !== obj.spec?.activeDeadlineSeconds;
-    const pod = { ...obj, metadata: { ...obj.metadata, generation: (cur.metadata?.generation ?? 1) + (specChanged ? 1 : 0) } } as Pod;
+    const pod = { ...obj, metadata: { ...obj.metadata, generation: nextGeneration(objectOf(e), obj) } } as Pod;
     e.actor!.send({ type: 'pod.update', pod });
     return;
   }
@@ -201,9 +197,23 @@ export function setImage(s: ClusterState, kind: string, name: string, images: Re
   const unknown = Object.keys(images).filter((n) => n !== '*' && !allContainerNames(obj).includes(n));
   if (unknown.length) throw new ClusterError(`unable to find container named "${unknown[0]}"`, 'NotFound');
   if (!changed) return;
-  (obj.metadata as KObject['metadata']).generation = (obj.metadata!.generation ?? 1) + 1;
-  e.actor!.send({ type: 'pod.update', pod: obj });
+  update(s, e, obj as KObject);
   settle(s);
+}
+
+/**
+ * `metadata.generation` after an update: bumped when the spec changed, as the API server's
+ * PrepareForUpdate does — comparing what the client sets, not the fields the cluster fills in
+ * (a pod's `nodeName` and ephemeral containers).
+ */
+function nextGeneration(cur: KObject, next: KObject): number {
+  const clientSpec = (o: KObject) => {
+    if (o.kind !== 'Pod') return o.spec;
+    const { nodeName: _n, ephemeralContainers: _e, ...rest } = o.spec ?? {};
+    return rest;
+  };
+  const changed = JSON.stringify(sortKeys(clientSpec(cur))) !== JSON.stringify(sortKeys(clientSpec(next)));
+  return (cur.metadata.generation ?? 1) + (changed ? 1 : 0);
 }
 
 // ------------------------------------------------------------------ last-applied-configuration

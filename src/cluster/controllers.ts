@@ -96,13 +96,14 @@ export function syncControllers(s: ClusterState): boolean {
   s.dirtyControllers.clear();
   dirty.sort((a, b) => a.seq! - b.seq!);
   for (const e of dirty) {
-    // What it may claim: its own pods, and the orphans of its namespace matching its selector.
-    const pods: Pod[] = [];
-    for (const d of dependentsOf(s, e.uid)) if (d.kind === 'Pod') pods.push(d.last as Pod);
+    // What it may claim: its own pods, and the orphans of its namespace matching its selector —
+    // in creation order, so a restored cluster (whose indexes were rebuilt) sees the same list.
+    const claimable: Entry[] = [];
+    for (const d of dependentsOf(s, e.uid)) if (d.kind === 'Pod') claimable.push(d);
     const sel = selectorOf(e);
-    for (const o of s.orphanPods) {
-      if (o.namespace === e.namespace && matches(sel, o.last!.metadata.labels)) pods.push(o.last as Pod);
-    }
+    for (const o of s.orphanPods.get(e.namespace ?? '') ?? []) if (matches(sel, o.last!.metadata.labels)) claimable.push(o);
+    claimable.sort((a, b) => a.seq! - b.seq!);
+    const pods = claimable.map((p) => p.last as Pod);
     e.actor!.send({ type: 'controller.sync', pods });
   }
   return true;
@@ -110,6 +111,10 @@ export function syncControllers(s: ClusterState): boolean {
 
 /** Keeps the orphan index (pods without a controller ownerReference) in line. */
 export function indexOrphan(s: ClusterState, e: Entry, pod: Pod | undefined): void {
-  if (pod && !getControllerOf(pod)) s.orphanPods.add(e);
-  else s.orphanPods.delete(e);
+  const ns = e.namespace ?? '';
+  let set = s.orphanPods.get(ns);
+  if (pod && !getControllerOf(pod)) {
+    if (!set) s.orphanPods.set(ns, (set = new Set()));
+    set.add(e);
+  } else if (set?.delete(e) && !set.size) s.orphanPods.delete(ns);
 }

@@ -76,8 +76,8 @@ export class ClusterState {
   errorsSeen = 0;
   /** Controllers to sync once the rest has settled (uids). */
   readonly dirtyControllers = new Set<string>();
-  /** Pods with no controller ownerReference, in creation order. */
-  readonly orphanPods = new Set<Entry>();
+  /** Pods with no controller ownerReference, by namespace (iterated in creation order). */
+  readonly orphanPods = new Map<string, Set<Entry>>();
   readonly replicaSetMachine;
   /** Queued control-plane work, run FIFO by `settle`. */
   readonly work: (() => void)[] = [];
