@@ -42,6 +42,23 @@ export interface PodControl {
   resync(ownerUid: string): void;
 }
 
+/**
+ * What the Deployment controller may do to ReplicaSets; the cluster implements it. Writes go
+ * through the API as a client's would: defaulting, generation bumps, the RS actor's own update.
+ */
+export interface ReplicaSetControl {
+  /** Creates a ReplicaSet; a name already taken answers with the object holding it. */
+  create(rs: KObject): { ok: true; object: KObject } | { ok: false; existing: KObject };
+  /** Writes a ReplicaSet (spec.replicas, spec.minReadySeconds, annotations); returns it as stored. */
+  update(rs: KObject): KObject;
+  /** Deletes a ReplicaSet (background propagation: its pods go with it). */
+  delete(namespace: string, name: string): void;
+  /** Sets (adopt) or removes (release) a ReplicaSet's controller ownerReference. */
+  setController(namespace: string, name: string, ref: OwnerReference | null, ownerUid: string): void;
+  /** Asks for another sync of the Deployment (a requeue). */
+  resync(ownerUid: string): void;
+}
+
 export interface Env {
   now(): number;
   arm(addr: string, name: string, due: number): void;
@@ -55,6 +72,8 @@ export interface Env {
   defaults: BehaviourDefaults;
   /** Pod creation and ownership for workload controllers (absent: they only compute status). */
   pods?: PodControl;
+  /** ReplicaSet creation, scaling and ownership for the Deployment controller. */
+  replicaSets?: ReplicaSetControl;
 }
 
 /**

@@ -72,10 +72,10 @@ export const KINDS: readonly KindInfo[] = Object.freeze([
   entry('v1', 'ConfigMap', true, 'configmaps', ['cm'], true),
   entry('apps/v1', 'ReplicaSet', true, 'replicasets', ['rs'], true),
   entry('v1', 'ReplicationController', true, 'replicationcontrollers', ['rc'], true),
+  entry('apps/v1', 'Deployment', true, 'deployments', ['deploy'], true),
   // Events are recorded by the cluster, never applied by users; listed for `get events`.
   entry('v1', 'Event', true, 'events', ['ev'], true),
   // Arrive later in this project: known by name so they can be refused clearly.
-  entry('apps/v1', 'Deployment', true, 'deployments', ['deploy'], false),
   entry('apps/v1', 'StatefulSet', true, 'statefulsets', ['sts'], false),
   entry('apps/v1', 'DaemonSet', true, 'daemonsets', ['ds'], false),
   entry('apps/v1', 'ControllerRevision', true, 'controllerrevisions', [], false),

@@ -10,7 +10,7 @@ describe('kind registry', () => {
     ['PersistentVolumeClaim', 'persistentvolumeclaims', 'persistentvolumeclaim', ['pvc'], true, true],
     ['ConfigMap', 'configmaps', 'configmap', ['cm'], true, true],
     ['Event', 'events', 'event', ['ev'], true, true],
-    ['Deployment', 'deployments', 'deployment', ['deploy'], true, false],
+    ['Deployment', 'deployments', 'deployment', ['deploy'], true, true],
     ['ReplicaSet', 'replicasets', 'replicaset', ['rs'], true, true],
     ['StatefulSet', 'statefulsets', 'statefulset', ['sts'], true, false],
     ['DaemonSet', 'daemonsets', 'daemonset', ['ds'], true, false],
@@ -76,10 +76,10 @@ describe('kind registry', () => {
   });
 
   it('lookupKind refuses later kinds with a clear message', () => {
-    expect(lookupKind('apps/v1', 'Deployment')).toMatchObject({
+    expect(lookupKind('apps/v1', 'StatefulSet')).toMatchObject({
       ok: false,
       reason: 'unsupported',
-      message: 'kind "Deployment" (apps/v1) is not supported by this version of kubeactors yet',
+      message: 'kind "StatefulSet" (apps/v1) is not supported by this version of kubeactors yet',
     });
     expect(lookupKind('batch/v1', 'CronJob')).toMatchObject({
       ok: false,

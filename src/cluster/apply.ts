@@ -141,7 +141,7 @@ export function createStatic(s: ClusterState, obj: KObject): Entry {
 }
 
 export function update(s: ClusterState, e: Entry, obj: KObject): void {
-  if (e.machine === 'replicaset') {
+  if (e.machine === 'replicaset' || e.machine === 'deployment') {
     const cur = objectOf(e);
     const md = { ...obj.metadata, uid: cur.metadata.uid, creationTimestamp: cur.metadata.creationTimestamp, generation: nextGeneration(cur, obj) };
     e.actor!.send({ type: 'controller.update', object: { ...obj, metadata: md } });

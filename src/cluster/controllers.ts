@@ -4,19 +4,19 @@
  * owns or could adopt changes, and dirty controllers sync (with the pods they may claim) once the
  * rest of the control plane has settled. See docs/architecture.md § Workload controllers.
  */
-import type { PodControl } from '../../machines/env.ts';
+import type { PodControl, ReplicaSetControl } from '../../machines/env.ts';
 import { matches, selectorFromLabelSelector } from '../labels.ts';
 import { rcSelector } from '../../machines/replicaset/rc.ts';
 import { getControllerOf } from '../../machines/replicaset/claim.ts';
 import type { KObject, OwnerReference, Pod } from '../types.ts';
-import { create } from './apply.ts';
+import { create, update } from './apply.ts';
 import { defaultObject } from '../manifest/defaults.ts';
-import { dependentsOf, deletePod } from './gc.ts';
+import { dependentsOf, deletePod, removeEntry } from './gc.ts';
 import type { ClusterState } from './state.ts';
 import type { Entry } from './store.ts';
 
 export { CONTROLLER_KINDS } from './store.ts';
-import { CONTROLLER_KINDS } from './store.ts';
+import { CONTROLLER_KINDS, objectOf, POD_CONTROLLER_KINDS } from './store.ts';
 
 export function podControl(s: ClusterState): PodControl {
   return {
@@ -45,14 +45,7 @@ export function podControl(s: ClusterState): PodControl {
       if (e && !(e.last as Pod).metadata?.deletionTimestamp) deletePod(s, e, {});
     },
     setController(namespace, name, ref, ownerUid) {
-      const e = s.store.get('Pod', namespace, name);
-      if (!e) return;
-      const pod = structuredClone(e.last as Pod);
-      const others = (pod.metadata!.ownerReferences ?? []).filter((r: OwnerReference) => !(r.controller && (ref || r.uid === ownerUid)));
-      const refs = ref ? [...others, ref] : others;
-      (pod.metadata as KObject['metadata']).ownerReferences = refs.length ? refs : undefined;
-      if (!refs.length) delete (pod.metadata as KObject['metadata']).ownerReferences;
-      e.actor!.send({ type: 'pod.update', pod });
+      setController(s, 'Pod', namespace, name, ref, ownerUid);
     },
     resync(ownerUid) {
       queueSync(s, ownerUid);
@@ -60,33 +53,98 @@ export function podControl(s: ClusterState): PodControl {
   };
 }
 
+export function replicaSetControl(s: ClusterState): ReplicaSetControl {
+  return {
+    create(rs) {
+      const md = rs.metadata;
+      const existing = s.store.get('ReplicaSet', md.namespace, md.name);
+      if (existing) return { ok: false, existing: objectOf(existing) };
+      const obj = defaultObject(structuredClone(rs), { namespaced: true, namespace: md.namespace });
+      return { ok: true, object: objectOf(create(s, obj)) };
+    },
+    update(rs) {
+      const e = s.store.get('ReplicaSet', rs.metadata.namespace, rs.metadata.name);
+      if (!e) return rs;
+      update(s, e, rs);
+      return objectOf(e);
+    },
+    delete(namespace, name) {
+      const e = s.store.get('ReplicaSet', namespace, name);
+      if (e) removeEntry(s, e);
+    },
+    setController(namespace, name, ref, ownerUid) {
+      setController(s, 'ReplicaSet', namespace, name, ref, ownerUid);
+    },
+    resync(ownerUid) {
+      queueSync(s, ownerUid);
+    },
+  };
+}
+
+/** Adopts (sets the controller ownerReference) or releases (removes this owner's) a dependent. */
+function setController(s: ClusterState, kind: string, namespace: string, name: string, ref: OwnerReference | null, ownerUid: string): void {
+  const e = s.store.get(kind, namespace, name);
+  if (!e) return;
+  const obj = structuredClone(e.last!);
+  const others = (obj.metadata.ownerReferences ?? []).filter((r: OwnerReference) => !(r.controller && (ref || r.uid === ownerUid)));
+  const refs = ref ? [...others, ref] : others;
+  obj.metadata.ownerReferences = refs;
+  if (!refs.length) delete obj.metadata.ownerReferences;
+  if (kind === 'Pod') e.actor!.send({ type: 'pod.update', pod: obj });
+  else e.actor!.send({ type: 'controller.update', object: obj });
+}
+
 export function queueSync(s: ClusterState, uid: string): void {
   s.dirtyControllers.add(uid);
 }
 
-/** A pod appeared, changed or went: wake its controller, or — for an orphan — any that may adopt it. */
-export function podTouched(s: ClusterState, pod: Pod | undefined): void {
-  if (!pod) return;
-  const ref = getControllerOf(pod);
+/** The controller kinds that own (and may adopt) objects of a kind. */
+const OWNER_KINDS: Record<string, readonly string[]> = {
+  Pod: [...POD_CONTROLLER_KINDS],
+  ReplicaSet: ['Deployment'],
+};
+
+/**
+ * A pod or ReplicaSet appeared, changed or went (`removed`): wake its controller, or — for an
+ * orphan — any controller that may adopt it. A Recreate Deployment also hears of its pods going
+ * (upstream's deletePod handler: it waits for the old pods to be gone).
+ */
+export function dependentTouched(s: ClusterState, kind: string, obj: KObject | undefined, removed = false): void {
+  const owners = OWNER_KINDS[kind];
+  if (!obj || !owners) return;
+  const ref = getControllerOf(obj as Pod);
   if (ref) {
-    if (s.store.byUid.get(ref.uid)?.machine === 'replicaset') queueSync(s, ref.uid);
+    const owner = s.store.byUid.get(ref.uid);
+    if (!owner || !CONTROLLER_KINDS.has(owner.kind)) return;
+    queueSync(s, ref.uid);
+    if (removed && kind === 'Pod') {
+      const grand = getControllerOf(owner.last as Pod);
+      const d = grand && s.store.byUid.get(grand.uid);
+      if (d?.kind === 'Deployment' && d.last?.spec?.strategy?.type === 'Recreate') queueSync(s, d.uid);
+    }
     return;
   }
-  for (const e of controllersIn(s, pod.metadata?.namespace)) {
-    if (matches(selectorOf(e), pod.metadata?.labels)) queueSync(s, e.uid);
+  const ns = obj.metadata?.namespace;
+  for (const ownerKind of owners) {
+    for (const e of s.store.entries(ownerKind)) {
+      if (e.namespace === ns && e.last && matches(selectorOf(e), obj.metadata?.labels)) queueSync(s, e.uid);
+    }
   }
-}
-
-function controllersIn(s: ClusterState, namespace: string | undefined): Entry[] {
-  const out: Entry[] = [];
-  // (`last` is unset only while a snapshot is being restored, before the controller is observed.)
-  for (const kind of CONTROLLER_KINDS) for (const e of s.store.entries(kind)) if (e.namespace === namespace && e.last) out.push(e);
-  return out;
 }
 
 function selectorOf(e: Entry) {
   const o = e.last!;
   return o.kind === 'ReplicationController' ? rcSelector(o.spec?.selector) : selectorFromLabelSelector(o.spec?.selector);
+}
+
+/** What a controller may claim: the dependents it owns, and the matching orphans of its namespace, in creation order. */
+function claimable(s: ClusterState, e: Entry, kind: string): Entry[] {
+  const out: Entry[] = [];
+  for (const d of dependentsOf(s, e.uid)) if (d.kind === kind) out.push(d);
+  const sel = selectorOf(e);
+  for (const o of s.orphans.get(kind)?.get(e.namespace ?? '') ?? []) if (matches(sel, o.last!.metadata.labels)) out.push(o);
+  // Creation order, so a restored cluster (whose indexes were rebuilt) sees the same list.
+  return out.sort((a, b) => a.seq! - b.seq!);
 }
 
 /** Syncs every dirty controller, in creation order; returns whether any ran. */
@@ -96,25 +154,31 @@ export function syncControllers(s: ClusterState): boolean {
   s.dirtyControllers.clear();
   dirty.sort((a, b) => a.seq! - b.seq!);
   for (const e of dirty) {
-    // What it may claim: its own pods, and the orphans of its namespace matching its selector —
-    // in creation order, so a restored cluster (whose indexes were rebuilt) sees the same list.
-    const claimable: Entry[] = [];
-    for (const d of dependentsOf(s, e.uid)) if (d.kind === 'Pod') claimable.push(d);
-    const sel = selectorOf(e);
-    for (const o of s.orphanPods.get(e.namespace ?? '') ?? []) if (matches(sel, o.last!.metadata.labels)) claimable.push(o);
-    claimable.sort((a, b) => a.seq! - b.seq!);
-    const pods = claimable.map((p) => p.last as Pod);
-    e.actor!.send({ type: 'controller.sync', pods });
+    if (e.machine === 'deployment') {
+      const rss = claimable(s, e, 'ReplicaSet');
+      let pods: Record<string, Pod[]> | undefined;
+      if (e.last!.spec?.strategy?.type === 'Recreate') {
+        // getPodMapForDeployment: the pods of each ReplicaSet it may own, by the RS's uid.
+        pods = {};
+        for (const rs of rss) pods[rs.uid] = dependentsOf(s, rs.uid).filter((p) => p.kind === 'Pod').sort((a, b) => a.seq! - b.seq!).map((p) => p.last as Pod);
+      }
+      e.actor!.send({ type: 'controller.sync', replicaSets: rss.map((r) => r.last!), pods });
+      continue;
+    }
+    e.actor!.send({ type: 'controller.sync', pods: claimable(s, e, 'Pod').map((p) => p.last as Pod) });
   }
   return true;
 }
 
-/** Keeps the orphan index (pods without a controller ownerReference) in line. */
-export function indexOrphan(s: ClusterState, e: Entry, pod: Pod | undefined): void {
+/** Keeps the orphan index (objects a controller could adopt that have no controller ownerReference) in line. */
+export function indexOrphan(s: ClusterState, e: Entry, obj: KObject | undefined): void {
+  if (!OWNER_KINDS[e.kind]) return;
   const ns = e.namespace ?? '';
-  let set = s.orphanPods.get(ns);
-  if (pod && !getControllerOf(pod)) {
-    if (!set) s.orphanPods.set(ns, (set = new Set()));
+  let byNs = s.orphans.get(e.kind);
+  let set = byNs?.get(ns);
+  if (obj && !getControllerOf(obj as Pod)) {
+    if (!byNs) s.orphans.set(e.kind, (byNs = new Map()));
+    if (!set) byNs.set(ns, (set = new Set()));
     set.add(e);
-  } else if (set?.delete(e) && !set.size) s.orphanPods.delete(ns);
+  } else if (set?.delete(e) && !set.size) byNs!.delete(ns);
 }

@@ -12,7 +12,7 @@ import { settle } from './runtime.ts';
 import { releasePod } from './scheduling.ts';
 import { ClusterError, emitWatch, isReady, kindName, nsFor, stopMember, type ClusterState } from './state.ts';
 import { objectOf, type Entry } from './store.ts';
-import { indexOrphan, podTouched } from './controllers.ts';
+import { dependentTouched, indexOrphan } from './controllers.ts';
 
 export function deleteObject(s: ClusterState, kind: string, name: string, opts: DeleteOptions): void {
   const k = kindName(kind);
@@ -114,7 +114,7 @@ function finishNamespace(s: ClusterState, e: Entry): void {
 /** Removes an object from the API; dependents whose owners are all gone are deleted (Background). */
 export function removeEntry(s: ClusterState, e: Entry): void {
   if (s.store.byUid.get(e.uid) !== e) return;
-  if (e.machine === 'pod') indexOrphan(s, e, undefined);
+  indexOrphan(s, e, undefined);
   if (s.watchers.size) emitWatch(s, 'DELETED', e);
   if (e.machine === 'pod') {
     releasePod(s, e);
@@ -148,7 +148,7 @@ export function removeEntry(s: ClusterState, e: Entry): void {
   }
   s.dependents.delete(e.uid);
   s.foreground.delete(e.uid);
-  if (e.machine === 'pod') podTouched(s, e.last as Pod); // its controller replaces it
+  dependentTouched(s, e.kind, e.last, true); // its controller replaces it
 }
 
 // ---------------------------------------------------------------- owner index

@@ -16,8 +16,8 @@ import { indexOwners, removeEntry } from './gc.ts';
 import { collectNodePods, evict, nodeChanged } from './nodelifecycle.ts';
 import { podChanged, retryUnschedulable, runScheduler } from './scheduling.ts';
 import { ClusterError, emitWatch, stopMember, type ClusterState } from './state.ts';
-import { contextKey, keyOf, type Entry, type MachineKind } from './store.ts';
-import { indexOrphan, podTouched, syncControllers } from './controllers.ts';
+import { contextKey, keyOf, machineFor, type Entry, type MachineKind } from './store.ts';
+import { dependentTouched, indexOrphan, syncControllers } from './controllers.ts';
 
 // ---------------------------------------------------------------- actors
 
@@ -33,15 +33,13 @@ export function observe(s: ClusterState, e: Entry): void {
   const snap = e.actor!.getSnapshot();
   e.last = snap.context[contextKey(e.machine)];
   indexOwners(s, e.uid, undefined, e.last);
-  if (e.machine === 'pod') {
-    s.store.setNode(e, (e.last as Pod).spec?.nodeName);
-    indexOrphan(s, e, e.last as Pod);
-    podTouched(s, e.last as Pod);
-  }
+  if (e.machine === 'pod') s.store.setNode(e, (e.last as Pod).spec?.nodeName);
+  indexOrphan(s, e, e.last);
+  dependentTouched(s, e.kind, e.last);
 }
 
 export function logicFor(s: ClusterState, machine: MachineKind) {
-  return machine === 'pod' ? s.podMachine : machine === 'node' ? s.nodeMachine : s.replicaSetMachine;
+  return machine === 'pod' ? s.podMachine : machine === 'node' ? s.nodeMachine : machine === 'deployment' ? s.deploymentMachine : s.replicaSetMachine;
 }
 
 function onSnapshot(s: ClusterState, e: Entry, snap: any): void {
@@ -52,15 +50,15 @@ function onSnapshot(s: ClusterState, e: Entry, snap: any): void {
     e.last = obj;
     e.rv = ++s.rv;
     if (prev?.metadata.ownerReferences !== obj.metadata.ownerReferences) indexOwners(s, e.uid, prev, obj);
+    if (prev?.metadata.ownerReferences !== obj.metadata.ownerReferences) {
+      indexOrphan(s, e, obj);
+      dependentTouched(s, e.kind, prev); // the controller it left, if any
+    }
     if (e.machine === 'pod') {
       if (prev?.spec !== obj.spec) s.store.setNode(e, (obj as Pod).spec?.nodeName);
-      if (prev?.metadata.ownerReferences !== obj.metadata.ownerReferences) {
-        indexOrphan(s, e, obj as Pod);
-        podTouched(s, prev as Pod); // the controller it left, if any
-      }
       podChanged(s, e, prev as Pod, obj as Pod);
-      podTouched(s, obj as Pod);
     } else if (e.machine === 'node') nodeChanged(s, e, prev as Node, obj as Node);
+    dependentTouched(s, e.kind, obj);
     if (s.store.byUid.get(e.uid) === e) emitWatch(s, 'MODIFIED', e);
   }
   if (snap.status === 'done' && s.store.byUid.get(e.uid) === e) s.work.push(() => removeEntry(s, e));
@@ -68,7 +66,7 @@ function onSnapshot(s: ClusterState, e: Entry, snap: any): void {
 
 export function createActorEntry(s: ClusterState, kind: string, obj: KObject): Entry {
   const md = obj.metadata;
-  const machine: MachineKind = kind === 'Pod' ? 'pod' : kind === 'Node' ? 'node' : 'replicaset';
+  const machine = machineFor(kind);
   const e: Entry = { kind, namespace: md.namespace, name: md.name, uid: md.uid!, rv: ++s.rv, machine };
   const addr = machine === 'pod' ? `pod:${e.uid}` : machine === 'node' ? `node:${e.name}` : `ctl:${e.uid}`;
   const input = { addr, [contextKey(machine)]: obj };

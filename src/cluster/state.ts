@@ -9,7 +9,8 @@ import { createActor, type AnyActorRef } from 'xstate';
 import { createNodeMachine } from '../../machines/node.ts';
 import { createPodMachine } from '../../machines/pod/pod.ts';
 import { createReplicaSetMachine } from '../../machines/replicaset/replicaset.ts';
-import { podControl } from './controllers.ts';
+import { podControl, replicaSetControl } from './controllers.ts';
+import { createDeploymentMachine } from '../../machines/deployment/deployment.ts';
 import { clusterMachine } from '../../machines/cluster.ts';
 import { DEFAULT_BEHAVIOUR, type BehaviourDefaults } from '../../machines/behaviour.ts';
 import type { Env, RecordedEvent } from '../../machines/env.ts';
@@ -76,9 +77,10 @@ export class ClusterState {
   errorsSeen = 0;
   /** Controllers to sync once the rest has settled (uids). */
   readonly dirtyControllers = new Set<string>();
-  /** Pods with no controller ownerReference, by namespace (iterated in creation order). */
-  readonly orphanPods = new Map<string, Set<Entry>>();
+  /** Pods and ReplicaSets with no controller ownerReference: kind → namespace → entries. */
+  readonly orphans = new Map<string, Map<string, Set<Entry>>>();
   readonly replicaSetMachine;
+  readonly deploymentMachine;
   /** Queued control-plane work, run FIFO by `settle`. */
   readonly work: (() => void)[] = [];
   stopped = false;
@@ -121,8 +123,10 @@ export class ClusterState {
       defaults: this.defaults,
     };
     this.env.pods = podControl(this);
+    this.env.replicaSets = replicaSetControl(this);
     this.podMachine = createPodMachine(this.env);
     this.replicaSetMachine = createReplicaSetMachine(this.env);
+    this.deploymentMachine = createDeploymentMachine(this.env);
     this.nodeMachine = createNodeMachine(this.env);
     this.root = createActor(clusterMachine, { inspect: opts.inspect }).start();
   }

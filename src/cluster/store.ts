@@ -34,10 +34,18 @@ export interface Entry {
   indexedNode?: string;
 }
 
-export type MachineKind = 'pod' | 'node' | 'replicaset';
+export type MachineKind = 'pod' | 'node' | 'replicaset' | 'deployment';
 
-/** Kinds run by a workload-controller actor (the `replicaset` machine). */
-export const CONTROLLER_KINDS: ReadonlySet<string> = new Set(['ReplicaSet', 'ReplicationController']);
+/** Kinds whose controller manages pods directly (the `replicaset` machine). */
+export const POD_CONTROLLER_KINDS: ReadonlySet<string> = new Set(['ReplicaSet', 'ReplicationController']);
+
+/** Kinds run by a workload-controller actor. */
+export const CONTROLLER_KINDS: ReadonlySet<string> = new Set([...POD_CONTROLLER_KINDS, 'Deployment']);
+
+/** The machine that runs a kind's actor. */
+export function machineFor(kind: string): MachineKind {
+  return kind === 'Pod' ? 'pod' : kind === 'Node' ? 'node' : kind === 'Deployment' ? 'deployment' : 'replicaset';
+}
 
 /** Where each machine keeps its object in context. */
 export function contextKey(machine: MachineKind | undefined): string {

@@ -3,7 +3,7 @@
  *
  * - Scheme defaults: `pkg/apis/core/v1/defaults.go` (SetDefaults_Pod, _PodSpec, _Container, _Probe,
  *   _HTTPGetAction, _Service, _PersistentVolumeClaim(Spec), _Namespace(Status), _Volume, _ResourceList,
- *   _ReplicationController …), `pkg/apis/apps/v1/defaults.go` (SetDefaults_ReplicaSet)
+ *   _ReplicationController …), `pkg/apis/apps/v1/defaults.go` (SetDefaults_ReplicaSet, SetDefaults_Deployment)
  *   plus the declarative `+default` markers in `k8s.io/api/core/v1/types.go` (ContainerPort.protocol TCP).
  * - Admission plugins that kube-apiserver enables by default: DefaultTolerationSeconds
  *   (`plugin/pkg/admission/defaulttolerationseconds/admission.go`), Priority (priority 0,
@@ -288,6 +288,31 @@ function defaultReplicaSet(obj: Obj): void {
 }
 
 /**
+ * SetDefaults_Deployment (`pkg/apis/apps/v1/defaults.go`): replicas 1; strategy type
+ * RollingUpdate, and for RollingUpdate maxUnavailable and maxSurge `25%` each when absent (values
+ * given as integers stay integers); revisionHistoryLimit 10; progressDeadlineSeconds 600. A
+ * Recreate strategy is left as written (a rollingUpdate block with it is a validation error).
+ * minReadySeconds and paused have no default (their zero values are omitted). The pod template
+ * gets the pod-spec defaults as a ReplicaSet's does (a value in apps/v1).
+ */
+function defaultDeployment(obj: Obj): void {
+  const spec: Obj = isObj(obj.spec) ? obj.spec : (obj.spec = {});
+  const absent = (v: unknown) => v === undefined || v === null;
+  if (absent(spec.replicas)) spec.replicas = 1;
+  const strategy: Obj = isObj(spec.strategy) ? spec.strategy : (spec.strategy = {});
+  if (absent(strategy.type) || strategy.type === '') strategy.type = 'RollingUpdate';
+  if (strategy.type === 'RollingUpdate') {
+    const ru: Obj = isObj(strategy.rollingUpdate) ? strategy.rollingUpdate : (strategy.rollingUpdate = {});
+    if (absent(ru.maxUnavailable)) ru.maxUnavailable = '25%';
+    if (absent(ru.maxSurge)) ru.maxSurge = '25%';
+  }
+  if (absent(spec.revisionHistoryLimit)) spec.revisionHistoryLimit = 10;
+  if (absent(spec.progressDeadlineSeconds)) spec.progressDeadlineSeconds = 600;
+  const template: Obj = isObj(spec.template) ? spec.template : (spec.template = {});
+  defaultPodSpecInPlace(isObj(template.spec) ? template.spec : (template.spec = {}));
+}
+
+/**
  * SetDefaults_ReplicationController (`pkg/apis/core/v1/defaults.go`): the selector and the
  * controller's own labels default to the template's labels when empty, replicas to 1. The
  * template is a pointer in core/v1: pod-spec defaults apply only when there is one.
@@ -328,6 +353,7 @@ export function defaultObject<T extends object>(object: T, opts: DefaultOptions 
     case 'Namespace': defaultNamespace(obj); break;
     case 'Node': defaultNode(obj); break;
     case 'ReplicaSet': defaultReplicaSet(obj); break;
+    case 'Deployment': defaultDeployment(obj); break;
     case 'ReplicationController': defaultReplicationController(obj); break;
     default: break;
   }

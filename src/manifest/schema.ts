@@ -166,6 +166,16 @@ const replicationController = obj('v1.ReplicationController', {
   status: status('v1.ReplicationControllerStatus'),
 });
 
+const deployment = obj('v1.Deployment', {
+  ...typeMeta, metadata: objectMeta,
+  spec: obj('v1.DeploymentSpec', {
+    replicas: I32, selector: labelSelector, template: podTemplateSpec,
+    strategy: obj('v1.DeploymentStrategy', { type: S, rollingUpdate: obj('v1.RollingUpdateDeployment', { maxUnavailable: IOS, maxSurge: IOS }) }),
+    minReadySeconds: I32, revisionHistoryLimit: I32, paused: B, progressDeadlineSeconds: I32,
+  }),
+  status: status('v1.DeploymentStatus'),
+});
+
 /** Top-level schema per supported kind. */
 export const KIND_SCHEMAS: Record<string, Schema> = {
   Pod: pod,
@@ -177,6 +187,7 @@ export const KIND_SCHEMAS: Record<string, Schema> = {
   Event: event,
   ReplicaSet: replicaSet,
   ReplicationController: replicationController,
+  Deployment: deployment,
 };
 
 // ---------------------------------------------------------------------------------------------

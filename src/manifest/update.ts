@@ -1,7 +1,7 @@
 /**
  * Update validation: what an update of an existing object may change.
- * `ValidatePodUpdate` and friends in `pkg/apis/core/validation/validation.go`, the ReplicaSet and
- * ReplicationController strategies' `ValidateUpdate` (`pkg/registry/{apps/replicaset,core/replicationcontroller}/strategy.go`),
+ * `ValidatePodUpdate` and friends in `pkg/apis/core/validation/validation.go`, the ReplicaSet, Deployment and
+ * ReplicationController strategies' `ValidateUpdate` (`pkg/registry/{apps/replicaset,apps/deployment,core/replicationcontroller}/strategy.go`),
  * `ValidateObjectMetaAccessorUpdate` in `staging/src/k8s.io/apimachinery/pkg/api/validation/objectmeta.go`.
  */
 import type { KObject } from '../types.ts';
@@ -10,7 +10,8 @@ import { child, forbidden, goQuote, index, invalid, required, type FieldError, t
 import { inclusiveRangeError } from './names.ts';
 import { isPlainObject } from './schema.ts';
 import {
-  FIELD_IMMUTABLE, goLabelSelector, validatePodMetadataAndSpec, validateReplicaSet, validateReplicationController,
+  FIELD_IMMUTABLE, goLabelSelector, validateAnnotations, validateDeploymentSpec, validateLabels, validatePodMetadataAndSpec,
+  validateReplicaSet, validateReplicationController,
 } from './validate.ts';
 import { toManifestErrors } from './locate.ts';
 import type { ManifestError } from './errors.ts';
@@ -207,17 +208,39 @@ function selectorsEqual(a: unknown, b: unknown): boolean {
  * extensions/v1beta1, an immutable `spec.selector` (`pkg/registry/apps/replicaset/strategy.go`).
  */
 function validateReplicaSetUpdate(o: Obj, n: Obj): FieldError[] {
-  const errs = [...validateReplicaSet(n), ...validateObjectMetaUpdate(n.metadata, o.metadata)];
+  return [...validateReplicaSet(n), ...validateObjectMetaUpdate(n.metadata, o.metadata), ...immutableSelector(o, n)];
+}
+
+/** ValidateImmutableField on `spec.selector`, compared as apiequality.Semantic.DeepEqual does. */
+function immutableSelector(o: Obj, n: Obj): FieldError[] {
   const ns = isObj(n.spec) ? n.spec.selector : undefined;
   const os = isObj(o.spec) ? o.spec.selector : undefined;
-  if (!selectorsEqual(ns, os)) errs.push(invalid(child(SPEC, 'selector'), isObj(ns) ? goLabelSelector(ns) : null, FIELD_IMMUTABLE));
-  return errs;
+  return selectorsEqual(ns, os) ? [] : [invalid(child(SPEC, 'selector'), isObj(ns) ? goLabelSelector(ns) : null, FIELD_IMMUTABLE)];
+}
+
+/**
+ * The Deployment strategy's ValidateUpdate (`pkg/registry/apps/deployment/strategy.go`):
+ * ValidateDeploymentUpdate — ValidateObjectMetaUpdate (identity, then the new labels and
+ * annotations) and ValidateDeploymentSpec of the new object — and, for every group/version but
+ * the removed apps/v1beta1 and extensions/v1beta1, an immutable `spec.selector`. Unlike a
+ * ReplicaSet's, the new object's metadata is not validated again as on create.
+ */
+export function validateDeploymentUpdateFields(o: Obj, n: Obj): FieldError[] {
+  const meta: Obj = isObj(n.metadata) ? n.metadata : {};
+  return [
+    ...validateObjectMetaUpdate(n.metadata, o.metadata),
+    ...validateLabels(meta.labels, child(META, 'labels')),
+    ...validateAnnotations(meta.annotations, child(META, 'annotations')),
+    ...validateDeploymentSpec(n.spec, SPEC),
+    ...immutableSelector(o, n),
+  ];
 }
 
 /**
  * Update validation for any supported kind: metadata identity for all, ValidatePodUpdate for Pods,
- * the strategies' ValidateUpdate for ReplicaSets (selector immutable) and ReplicationControllers
- * (ValidateReplicationController + ValidateReplicationControllerUpdate: the selector may change).
+ * the strategies' ValidateUpdate for ReplicaSets and Deployments (selector immutable) and
+ * ReplicationControllers (ValidateReplicationController + ValidateReplicationControllerUpdate: the
+ * selector may change). Deployments are checked even while the kind registry marks them unsupported.
  */
 export function validateUpdate(oldObj: KObject | Obj, newObj: KObject | Obj): ManifestError[] {
   const o = oldObj as Obj;
@@ -225,6 +248,7 @@ export function validateUpdate(oldObj: KObject | Obj, newObj: KObject | Obj): Ma
   const kind = lookupKind(String(n.apiVersion), String(n.kind));
   if (kind.ok && kind.info.kind === 'Pod') return validatePodUpdate(o, n);
   if (kind.ok && kind.info.kind === 'ReplicaSet') return toManifestErrors(validateReplicaSetUpdate(o, n));
+  if (kind.info?.kind === 'Deployment') return toManifestErrors(validateDeploymentUpdateFields(o, n));
   if (kind.ok && kind.info.kind === 'ReplicationController')
     return toManifestErrors([...validateReplicationController(n), ...validateObjectMetaUpdate(n.metadata, o.metadata)]);
   return toManifestErrors(validateObjectMetaUpdate(n.metadata, o.metadata));

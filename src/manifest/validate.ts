@@ -4,7 +4,8 @@
  * validateInitContainers, validateProbe, ValidateTolerations, validateResourceRequirements,
  * ValidateService, validateServicePort, ValidatePersistentVolumeClaimSpec, ValidateConfigMap,
  * ValidateNamespace, ValidateNode/validateNodeTaints, ValidateReplicationController),
- * `pkg/apis/apps/validation/validation.go` (ValidateReplicaSet, ValidatePodTemplateSpecForReplicaSet) and apimachinery's
+ * `pkg/apis/apps/validation/validation.go` (ValidateReplicaSet, ValidatePodTemplateSpecForReplicaSet, ValidateDeployment,
+ * ValidateDeploymentStrategy, ValidateRollingUpdateDeployment, ValidatePositiveIntOrPercent, IsNotMoreThan100Percent) and apimachinery's
  * `pkg/api/validation/objectmeta.go` / `pkg/apis/meta/v1/validation/validation.go`.
  * Messages and field paths are upstream's, including its quirks (noted where they look odd).
  */
@@ -847,7 +848,7 @@ function validateConfigMap(cm: Obj): FieldError[] {
 }
 
 // ---------------------------------------------------------------------------------------------
-// workloads with a pod template: apps/v1 ReplicaSet, core/v1 ReplicationController
+// workloads with a pod template: apps/v1 ReplicaSet and Deployment, core/v1 ReplicationController
 
 /** Go's string order (bytewise on UTF-8), as fmt sorts map keys. */
 const goStringOrder = (a: string, b: string): number => Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
@@ -929,13 +930,14 @@ function validateControllerTemplate(template: Obj, selector: LabelSelectorData, 
   return errs;
 }
 
-/** apps/validation ValidateReplicaSet: ValidateObjectMeta + ValidateReplicaSetSpec. */
-export function validateReplicaSet(rs: Obj): FieldError[] {
-  const errs = validateObjectMeta(rs.metadata, true, nameIsDNSSubdomain, META);
-  const spec: Obj = isObj(rs.spec) ? rs.spec : {};
-  errs.push(...nonNegative(spec.replicas, child(SPEC, 'replicas')));
-  errs.push(...nonNegative(spec.minReadySeconds, child(SPEC, 'minReadySeconds')));
-  const selPath = child(SPEC, 'selector');
+/**
+ * The selector checks ValidateReplicaSetSpec and ValidateDeploymentSpec share: required, a valid
+ * LabelSelector, not empty, and convertible by metav1.LabelSelectorAsSelector. Returns the
+ * selector to check the template against, or undefined when the conversion failed (upstream then
+ * does not check the template).
+ */
+function validateWorkloadSelector(spec: Obj, selPath: Path): { errs: FieldError[]; selector?: LabelSelectorData } {
+  const errs: FieldError[] = [];
   const sel = isObj(spec.selector) ? spec.selector : undefined;
   if (!sel) errs.push(required(selPath));
   else {
@@ -943,8 +945,7 @@ export function validateReplicaSet(rs: Obj): FieldError[] {
     if (entries(sel.matchLabels).length + arr(sel.matchExpressions).length === 0)
       errs.push({ ...invalid(selPath, goLabelSelector(sel), 'empty selector is invalid for deployment'), dependsOn: [selPath] });
   }
-  // metav1.LabelSelectorAsSelector: nil selects nothing, {} everything; if it fails the template is not checked.
-  let selector: LabelSelectorData;
+  // metav1.LabelSelectorAsSelector: nil selects nothing, {} everything.
   try {
     // Absent strings are Go's zero value "" (a requirement whose key or operator was left out).
     const typed: LabelSelector | undefined = sel && {
@@ -954,15 +955,167 @@ export function validateReplicaSet(rs: Obj): FieldError[] {
         return { key: str(q.key), operator: str(q.operator), values: Array.isArray(q.values) ? q.values.map(str) : undefined };
       }),
     };
-    selector = selectorFromLabelSelector(typed);
+    return { errs, selector: selectorFromLabelSelector(typed) };
   } catch (e) {
     if (!(e instanceof SelectorError)) throw e;
     errs.push({ ...invalid(selPath, goLabelSelector(sel), 'invalid label selector'), dependsOn: [selPath] });
-    return errs;
+    return { errs };
   }
+}
+
+/** apps/validation ValidateReplicaSet: ValidateObjectMeta + ValidateReplicaSetSpec. */
+export function validateReplicaSet(rs: Obj): FieldError[] {
+  const errs = validateObjectMeta(rs.metadata, true, nameIsDNSSubdomain, META);
+  const spec: Obj = isObj(rs.spec) ? rs.spec : {};
+  errs.push(...nonNegative(spec.replicas, child(SPEC, 'replicas')));
+  errs.push(...nonNegative(spec.minReadySeconds, child(SPEC, 'minReadySeconds')));
+  const selPath = child(SPEC, 'selector');
+  const { errs: selErrs, selector } = validateWorkloadSelector(spec, selPath);
+  errs.push(...selErrs);
+  // If the selector does not convert, the template is not checked.
+  if (!selector) return errs;
   // The template is a value in apps/v1: an absent one is validated as an empty one.
   errs.push(...validateControllerTemplate(isObj(spec.template) ? spec.template : {}, selector, selPath, child(SPEC, 'template'), 'ReplicaSet'));
   return errs;
+}
+
+// ---------------------------------------------------------------------------------------------
+// apps/v1 Deployment
+
+/** An `intstr.IntOrString` as the internal type holds it (Type 0 = Int, 1 = String). */
+type IntOrString = { type: 0; intVal: number } | { type: 1; strVal: string };
+
+/**
+ * The internal IntOrString of a decoded value: numbers are Int, strings String; an absent value
+ * (a nil pointer in apps/v1) converts to the zero IntOrString, Int 0.
+ */
+function intOrStringOf(v: unknown): IntOrString {
+  if (typeof v === 'string') return { type: 1, strVal: v };
+  return { type: 0, intVal: typeof v === 'number' ? v : 0 };
+}
+
+/** `%#v` of an `intstr.IntOrString`, as field errors print it in 1.32. */
+function goIntOrString(v: IntOrString): GoLiteral {
+  return new GoLiteral(
+    v.type === 0
+      ? `intstr.IntOrString{Type:0, IntVal:${v.intVal}, StrVal:""}`
+      : `intstr.IntOrString{Type:1, IntVal:0, StrVal:${goQuote(v.strVal)}}`,
+  );
+}
+
+/** util/validation IsValidPercent: `^[0-9]+%$`, with RegexError(percentErrMsg, percentFmt, "1%", "93%"). */
+const PERCENT_RE = /^[0-9]+%$/;
+export const PERCENT_MSG =
+  "a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')";
+
+/** Go strconv.Atoi as IntOrString.IntValue uses it: the value, or 0 on a syntax error (clamped on overflow). */
+function goAtoi(s: string): number {
+  if (!/^[+-]?[0-9]+$/.test(s)) return 0;
+  const n = BigInt(s);
+  const max = 2n ** 63n - 1n;
+  const min = -(2n ** 63n);
+  return Number(n > max ? max : n < min ? min : n);
+}
+
+/** getPercentValue: the number of a valid percent string. */
+function percentValue(v: IntOrString): number | undefined {
+  if (v.type !== 1 || !PERCENT_RE.test(v.strVal)) return undefined;
+  return goAtoi(v.strVal.slice(0, -1));
+}
+
+/** getIntOrPercentValue: the percent's number, else IntValue() (which parses a String with Atoi). */
+function intOrPercentValue(v: IntOrString): number {
+  const pct = percentValue(v);
+  if (pct !== undefined) return pct;
+  return v.type === 0 ? v.intVal : goAtoi(v.strVal);
+}
+
+/** apps/validation ValidatePositiveIntOrPercent: a String must be a percent, an Int non-negative. */
+function validatePositiveIntOrPercent(v: IntOrString, p: Path): FieldError[] {
+  if (v.type === 1) return PERCENT_RE.test(v.strVal) ? [] : [invalid(p, goIntOrString(v), PERCENT_MSG)];
+  return nonNegative(v.intVal, p);
+}
+
+/** apps/validation IsNotMoreThan100Percent (only percent strings are checked). */
+function isNotMoreThan100Percent(v: IntOrString, p: Path): FieldError[] {
+  const pct = percentValue(v);
+  return pct === undefined || pct <= 100 ? [] : [invalid(p, goIntOrString(v), 'must not be greater than 100%')];
+}
+
+/** apps/validation ValidateRollingUpdateDeployment */
+function validateRollingUpdateDeployment(ru: Obj, p: Path): FieldError[] {
+  const muPath = child(p, 'maxUnavailable');
+  const msPath = child(p, 'maxSurge');
+  const mu = intOrStringOf(ru.maxUnavailable);
+  const ms = intOrStringOf(ru.maxSurge);
+  const errs = [...validatePositiveIntOrPercent(mu, muPath), ...validatePositiveIntOrPercent(ms, msPath)];
+  if (intOrPercentValue(mu) === 0 && intOrPercentValue(ms) === 0)
+    errs.push({ ...invalid(muPath, goIntOrString(mu), 'may not be 0 when `maxSurge` is 0'), dependsOn: [msPath] });
+  errs.push(...isNotMoreThan100Percent(mu, muPath));
+  return errs;
+}
+
+/**
+ * `%#v` of the `*apps.DeploymentStrategy` an unsupported strategy error prints. A non-nil
+ * RollingUpdate prints as a pointer address upstream; it is elided here.
+ */
+function goDeploymentStrategy(s: Obj): GoLiteral {
+  const ru = s.rollingUpdate === undefined || s.rollingUpdate === null ? 'nil' : '0xc000…';
+  return new GoLiteral(`apps.DeploymentStrategy{Type:${goQuote(str(s.type))}, RollingUpdate:(*apps.RollingUpdateDeployment)(${ru})}`);
+}
+
+const DEPLOYMENT_STRATEGY_TYPES = ['Recreate', 'RollingUpdate'];
+
+/**
+ * apps/validation ValidateDeploymentStrategy. An unknown type is reported (as upstream does) on
+ * `spec.strategy` with the whole strategy as the value; it points at `spec.strategy.type`.
+ */
+export function validateDeploymentStrategy(strategy: unknown, p: Path): FieldError[] {
+  const s: Obj = isObj(strategy) ? strategy : {};
+  const hasRollingUpdate = s.rollingUpdate !== undefined && s.rollingUpdate !== null;
+  switch (s.type) {
+    case 'Recreate':
+      return hasRollingUpdate ? [forbidden(child(p, 'rollingUpdate'), "may not be specified when strategy `type` is 'Recreate'")] : [];
+    case 'RollingUpdate':
+      // Defaulting always sets it.
+      if (!hasRollingUpdate) return [required(child(p, 'rollingUpdate'), 'this should be defaulted and never be nil')];
+      return validateRollingUpdateDeployment(isObj(s.rollingUpdate) ? s.rollingUpdate : {}, child(p, 'rollingUpdate'));
+    default:
+      return [{ ...pointAt(notSupported(p, goDeploymentStrategy(s), DEPLOYMENT_STRATEGY_TYPES), child(p, 'type')), dependsOn: [p] }];
+  }
+}
+
+/**
+ * apps/validation ValidateDeploymentSpec (apps/v1 has no `rollbackTo`). The template is checked
+ * by ValidatePodTemplateSpecForReplicaSet, so its deadline error names ReplicaSet, as upstream's does.
+ */
+export function validateDeploymentSpec(spec0: unknown, p: Path = SPEC): FieldError[] {
+  const spec: Obj = isObj(spec0) ? spec0 : {};
+  const errs = nonNegative(spec.replicas, child(p, 'replicas'));
+  const selPath = child(p, 'selector');
+  const { errs: selErrs, selector } = validateWorkloadSelector(spec, selPath);
+  errs.push(...selErrs);
+  // The template is a value in apps/v1: an absent one is validated as an empty one.
+  if (selector)
+    errs.push(...validateControllerTemplate(isObj(spec.template) ? spec.template : {}, selector, selPath, child(p, 'template'), 'ReplicaSet'));
+  errs.push(...validateDeploymentStrategy(spec.strategy, child(p, 'strategy')));
+  const minReady = typeof spec.minReadySeconds === 'number' ? spec.minReadySeconds : 0;
+  errs.push(...nonNegative(spec.minReadySeconds, child(p, 'minReadySeconds')));
+  // Zero is a valid revisionHistoryLimit.
+  errs.push(...nonNegative(spec.revisionHistoryLimit, child(p, 'revisionHistoryLimit')));
+  const pds = spec.progressDeadlineSeconds;
+  if (typeof pds === 'number') {
+    const pdsPath = child(p, 'progressDeadlineSeconds');
+    errs.push(...nonNegative(pds, pdsPath));
+    if (pds <= minReady)
+      errs.push({ ...invalid(pdsPath, pds, 'must be greater than minReadySeconds'), dependsOn: [child(p, 'minReadySeconds')] });
+  }
+  return errs;
+}
+
+/** apps/validation ValidateDeployment: ValidateObjectMeta (DNS subdomain name) + ValidateDeploymentSpec. */
+export function validateDeployment(d: Obj): FieldError[] {
+  return [...validateObjectMeta(d.metadata, true, nameIsDNSSubdomain, META), ...validateDeploymentSpec(d.spec, SPEC)];
 }
 
 /** core/validation ValidateReplicationController: ValidateObjectMeta + ValidateReplicationControllerSpec. */
@@ -991,6 +1144,7 @@ export function validateObject(obj: Obj, info: KindInfo): FieldError[] {
     case 'PersistentVolumeClaim': return validatePVC(obj);
     case 'ConfigMap': return validateConfigMap(obj);
     case 'ReplicaSet': return validateReplicaSet(obj);
+    case 'Deployment': return validateDeployment(obj);
     case 'ReplicationController': return validateReplicationController(obj);
     default: return validateObjectMeta(obj.metadata, info.namespaced, nameIsDNSSubdomain, META);
   }

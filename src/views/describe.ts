@@ -18,6 +18,9 @@ import {
   findNodeRoles, formatEndpoints, joinHostPort, pvcStorageClass,
 } from './printers.ts';
 import { type LabelSelectorData, SelectorError, matches as matchesSelector, selectorFromLabelSelector, selectorFromSet } from '../labels.ts';
+import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1.d.ts';
+import type { PodTemplateSpec } from 'kubernetes-types/core/v1.d.ts';
+import { compareByCreationTimestamp, findNewReplicaSet, findOldReplicaSets } from '../../machines/deployment/replicasets.ts';
 import { goQuote } from '../manifest/errors.ts';
 import { quantityMilliValue as milliValue, quantityValue as value } from '../quantity.ts';
 import { computePodQOS } from '../qos.ts';
@@ -27,7 +30,8 @@ import {
 } from './quantity.ts';
 import { DESCRIBE_TABWRITER, TabWriter } from './tabwriter.ts';
 import {
-  accessModesString, compareByStorageKey, controllerOf, formatLabelSelector, formatLabels, goLess, goStringSlice, goValue, sortedStrings,
+  accessModesString, compareByStorageKey, controllerOf, formatLabelSelector, formatLabels, goLess, goStringSlice, goValue,
+  labelSelectorString, sortedStrings,
 } from './util.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -52,24 +56,38 @@ export interface PW {
 
 /** `prefixWriter` + the tabwriter behind `tabbedString`. */
 export class PrefixWriter implements PW {
-  private readonly tw = new TabWriter(DESCRIBE_TABWRITER);
+  private readonly tw: TabWriter | undefined;
+  private raw = '';
+
+  /**
+   * `tabwriter: false` is `describe.NewPrefixWriter(buf)` on a plain bytes.Buffer (as
+   * polymorphichelpers `printTemplate` does for `rollout history --revision`): tabs stay literal.
+   */
+  constructor(opts: { tabwriter?: boolean } = {}) {
+    this.tw = opts.tabwriter === false ? undefined : new TabWriter(DESCRIBE_TABWRITER);
+  }
+
+  private out(s: string): void {
+    if (this.tw) this.tw.write(s);
+    else this.raw += s;
+  }
 
   /** `Write(level, format, args...)` with the formatting already applied (then WriteEscaped). */
   write(level: number, text: string): void {
-    this.tw.write(escapeTerminal('  '.repeat(level) + text));
+    this.out(escapeTerminal('  '.repeat(level) + text));
   }
 
   /** `WriteLine(a...)`: fmt.Sprintln — operands separated by spaces, then a newline. */
   writeLine(...a: string[]): void {
-    this.tw.write(escapeTerminal(a.join(' ') + '\n'));
+    this.out(escapeTerminal(a.join(' ') + '\n'));
   }
 
   flush(): void {
-    this.tw.flush();
+    this.tw?.flush();
   }
 
   toString(): string {
-    return this.tw.toString();
+    return this.tw ? this.tw.toString() : this.raw;
   }
 }
 
@@ -819,6 +837,11 @@ export interface DescribeObjectOptions extends DescribeOptions {
   limitRanges?: any[];
   /** Node: see {@link DescribeNodeOptions.lease} */
   lease?: DescribeNodeOptions['lease'];
+  /**
+   * Deployment: the ReplicaSets of its namespace. Those the Deployment's selector selects and whose
+   * controller owner reference is the Deployment are split into `NewReplicaSet` / `OldReplicaSets`.
+   */
+  replicaSets?: Array<ReplicaSet | KObject>;
 }
 
 function describeNamespace(ns: Namespace, opts: DescribeObjectOptions): string {
@@ -1168,6 +1191,134 @@ function describeReplicationController(rc: any, events: Event[] | null | undefin
   });
 }
 
+// ---------------------------------------------------------------------------------------------
+// Deployment
+
+/**
+ * kubectl pkg/util/deployment `listReplicaSets` + `GetAllReplicaSetsInChunks`: the sets listed with
+ * the Deployment's selector (as its `String()` is sent to the server, so a selector printing as ""
+ * lists everything) in its namespace, kept when their controller reference is the Deployment
+ * (`metav1.IsControlledBy`). `findNewReplicaSet` then sorts that list IN PLACE by creation
+ * timestamp (name breaks ties) and takes the oldest whose template equals the Deployment's ignoring
+ * `pod-template-hash`; `findOldReplicaSets` walks the sorted list, so `allOldRSs` — which describe
+ * prints, zero-replica sets included (kubernetes#113083) — come oldest first.
+ */
+function replicaSetsForDeployment(d: Deployment, candidates: ReadonlyArray<ReplicaSet | KObject>):
+  { oldRSs: ReplicaSet[]; newRS: ReplicaSet | null } {
+  const ns = d.metadata?.namespace ?? '';
+  const uid = d.metadata?.uid ?? '';
+  let selects: (labels: Record<string, string>) => boolean;
+  if (labelSelectorString(d.spec?.selector) === '') {
+    selects = () => true;
+  } else {
+    try {
+      const sel = selectorFromLabelSelector(d.spec?.selector as any);
+      selects = (labels) => matchesSelector(sel, labels);
+    } catch (e) {
+      // LabelSelectorAsSelector failed: GetAllReplicaSets errors and describe prints neither line
+      if (e instanceof SelectorError) return { oldRSs: [], newRS: null };
+      throw e;
+    }
+  }
+  const owned = (candidates as ReplicaSet[]).filter((rs) => {
+    if ((rs.metadata?.namespace ?? '') !== ns) return false;
+    if (!selects((rs.metadata?.labels ?? {}) as Record<string, string>)) return false;
+    const ref = rs.metadata?.ownerReferences?.find((r) => r.controller === true);
+    return ref !== undefined && (ref.uid ?? '') === uid;
+  });
+  const rsList = [...owned].sort(compareByCreationTimestamp);
+  return { oldRSs: findOldReplicaSets(d, rsList).all, newRS: findNewReplicaSet(d, rsList) };
+}
+
+/** describe.go `printReplicaSetsByLabels`: `name (current/desired replicas created)`, ", "-joined, else `<none>`. */
+function printReplicaSetsByLabels(rss: ReadonlyArray<ReplicaSet>): string {
+  const list = rss.map((rs) => `${rs.metadata?.name ?? ''} (${rs.status?.replicas ?? 0}/${rs.spec?.replicas ?? 1} replicas created)`).join(', ');
+  return list === '' ? '<none>' : list;
+}
+
+/** `intstr.IntOrString.String()`: an int prints as a decimal, a string as itself; nil as `<nil>`. */
+function intOrStringString(v: number | string | null | undefined): string {
+  return v === undefined || v === null ? '<nil>' : String(v);
+}
+
+/**
+ * `kubectl describe deployment` (DeploymentDescriber / describeDeployment). Objects read back from
+ * the API server are defaulted, so a missing strategy here is read the way apps/v1
+ * `SetDefaults_Deployment` fills it: RollingUpdate with 25% max unavailable and 25% max surge
+ * (each field defaulted separately). `Recreate` has no rollingUpdate, hence no
+ * `RollingUpdateStrategy` line. A paused Deployment prints nothing extra: the pause shows only in
+ * the conditions (`Progressing  Unknown  DeploymentPaused`). `OldReplicaSets` / `NewReplicaSet` are
+ * printed only when the Deployment has at least one ReplicaSet (`len(oldRSs) > 0 || len(newRSs) > 0`).
+ */
+function describeDeployment(obj: Deployment | KObject, events: Event[] | null | undefined, now: number, opts: DescribeObjectOptions): string {
+  const d = obj as Deployment;
+  const meta = d.metadata ?? {};
+  const spec = d.spec ?? ({} as NonNullable<Deployment['spec']>);
+  const status = d.status ?? {};
+  const strategyType = spec.strategy?.type ?? 'RollingUpdate';
+  const rolling = spec.strategy?.rollingUpdate ?? (strategyType === 'RollingUpdate' ? {} : undefined);
+  const { oldRSs, newRS } = replicaSetsForDeployment(d, opts.replicaSets ?? []);
+  const newRSs = newRS ? [newRS] : [];
+  return tabbedString((w) => {
+    w.write(LEVEL_0, `Name:\t${meta.name ?? ''}\n`);
+    w.write(LEVEL_0, `Namespace:\t${meta.namespace ?? ''}\n`);
+    w.write(LEVEL_0, `CreationTimestamp:\t${formatRFC1123Z(meta.creationTimestamp)}\n`);
+    printLabelsMultiline(w, 'Labels', meta.labels);
+    printAnnotationsMultiline(w, 'Annotations', meta.annotations);
+    w.write(LEVEL_0, `Selector:\t${labelSelectorString(spec.selector)}\n`);
+    w.write(LEVEL_0, `Replicas:\t${spec.replicas ?? 1} desired | ${status.updatedReplicas ?? 0} updated | ${status.replicas ?? 0} total | ` +
+      `${status.availableReplicas ?? 0} available | ${status.unavailableReplicas ?? 0} unavailable\n`);
+    w.write(LEVEL_0, `StrategyType:\t${strategyType}\n`);
+    w.write(LEVEL_0, `MinReadySeconds:\t${spec.minReadySeconds ?? 0}\n`);
+    if (rolling) {
+      w.write(LEVEL_0, `RollingUpdateStrategy:\t${intOrStringString(rolling.maxUnavailable ?? '25%')} max unavailable, ` +
+        `${intOrStringString(rolling.maxSurge ?? '25%')} max surge\n`);
+    }
+    describePodTemplate(spec.template, w);
+    describeReplicaConditions(status.conditions, w);
+    if (oldRSs.length > 0 || newRSs.length > 0) {
+      w.write(LEVEL_0, `OldReplicaSets:\t${printReplicaSetsByLabels(oldRSs)}\n`);
+      w.write(LEVEL_0, `NewReplicaSet:\t${printReplicaSetsByLabels(newRSs)}\n`);
+    }
+    if (events && opts.showEvents !== false) {
+      describeEvents(events.filter((e) => matchesInvolved(e, 'Deployment', meta.name ?? '', meta.namespace ?? '', meta.uid)), w, now);
+    }
+  });
+}
+
+/**
+ * The pod template of one Deployment revision as `kubectl rollout history deployment/NAME
+ * --revision=N` prints it (kubectl pkg/polymorphichelpers/history.go): `ViewHistory` maps each
+ * revision to its ReplicaSet's `spec.template` (pod-template-hash label included), first copying
+ * the RS's `kubernetes.io/change-cause` annotation, if any, into the template's annotations; then
+ * `printTemplate` runs `DescribePodTemplate` through a PrefixWriter writing straight into a
+ * bytes.Buffer — no tabwriter, so every `\t` stays a literal tab (as real transcripts show,
+ * e.g. `  Labels:\tapp=nginx\n\tpod-template-hash=…`).
+ */
+export function describePodTemplateForHistory(template: PodTemplateSpec | null | undefined, changeCause?: string): string {
+  const w = new PrefixWriter({ tabwriter: false });
+  let t = template;
+  if (t && changeCause) {
+    t = { ...t, metadata: { ...t.metadata, annotations: { ...t.metadata?.annotations, 'kubernetes.io/change-cause': changeCause } } };
+  }
+  describePodTemplate(t, w);
+  return w.toString();
+}
+
+/**
+ * The whole stdout of `kubectl rollout history deployment/NAME --revision=N` (N > 0, revision
+ * found). kubectl cmd/rollout/rollout_history.go builds the operation
+ * `fmt.Sprintf("%s\n%s", "with revision #N", historyInfo)` and prints it with the NamePrinter
+ * (cli-runtime printers/name.go: `kind.group/name` + " " + operation + "\n"), so the output is
+ * `deployment.apps/NAME with revision #N`, the `Pod Template:` block with literal tabs, and — since
+ * the block already ends in "\n" — a trailing empty line. `changeCause` is the RS's
+ * `kubernetes.io/change-cause` annotation (see {@link describePodTemplateForHistory}).
+ */
+export function rolloutHistoryRevisionText(deploymentName: string, revision: number,
+  rsTemplate: PodTemplateSpec | null | undefined, changeCause?: string): string {
+  return `deployment.apps/${deploymentName || '<unknown>'} with revision #${revision}\n${describePodTemplateForHistory(rsTemplate, changeCause)}\n`;
+}
+
 function base64DecodedLength(b64: string): number {
   const clean = b64.replace(/=+$/, '');
   return Math.floor((clean.length * 3) / 4);
@@ -1252,9 +1403,10 @@ export function describeGeneric(obj: KObject, events: Event[] | null | undefined
 
 /**
  * `kubectl describe <kind> <name>` for any object: Pod, Node, Namespace, Service,
- * PersistentVolumeClaim, ConfigMap, ReplicaSet and ReplicationController have kubectl's dedicated
- * layouts; other kinds use the generic describer. (For Node, ReplicaSet and ReplicationController,
- * pass the pods in `opts.pods`.)
+ * PersistentVolumeClaim, ConfigMap, ReplicaSet, ReplicationController and Deployment have kubectl's
+ * dedicated layouts; other kinds use the generic describer. (For Node, ReplicaSet and
+ * ReplicationController, pass the pods in `opts.pods`; for Deployment, the namespace's ReplicaSets
+ * in `opts.replicaSets`.)
  */
 export function describeObject(obj: KObject, events: Event[] | null | undefined, now: number, opts: DescribeObjectOptions = {}): string {
   switch (obj.kind) {
@@ -1266,6 +1418,7 @@ export function describeObject(obj: KObject, events: Event[] | null | undefined,
     case 'ConfigMap': return describeConfigMap(obj as unknown as ConfigMap, events, now, opts);
     case 'ReplicaSet': return describeReplicaSet(obj, events, now, opts);
     case 'ReplicationController': return describeReplicationController(obj, events, now, opts);
+    case 'Deployment': return describeDeployment(obj, events, now, opts);
     default: return describeGeneric(obj, events, now, opts);
   }
 }

@@ -31,7 +31,6 @@ describe('reference manifests (kubernetes/website examples)', () => {
   it.each([
     ['cronjob-hello.yaml', ['cronjob-hello.yaml:3:7: kind: kind "CronJob" (batch/v1) is not supported by this version of kubeactors yet']],
     ['daemonset-fluentd.yaml', ['daemonset-fluentd.yaml:3:7: kind: kind "DaemonSet" (apps/v1) is not supported by this version of kubeactors yet']],
-    ['deployment-nginx.yaml', ['deployment-nginx.yaml:3:7: kind: kind "Deployment" (apps/v1) is not supported by this version of kubeactors yet']],
     ['job-pi.yaml', ['job-pi.yaml:3:7: kind: kind "Job" (batch/v1) is not supported by this version of kubeactors yet']],
     ['statefulset-web.yaml', ['statefulset-web.yaml:17:7: kind: kind "StatefulSet" (apps/v1) is not supported by this version of kubeactors yet']],
   ])('%s: kinds that come later are refused clearly, nothing else is wrong', (file, expected) => {

@@ -40,6 +40,9 @@ export function describeOne(d: Describers, c: Cluster, obj: KObject, showEvents 
         .filter((p) => p.metadata.ownerReferences?.some((r) => r.controller === true && r.uid === md.uid));
       return describeObject(obj, events as any, now, { pods });
     }
+    case 'Deployment':
+      // GetAllReplicaSetsInChunks lists the namespace's sets; the describer keeps those selected and controlled by it
+      return describeObject(obj, events as any, now, { replicaSets: c.list('ReplicaSet', { namespace: md.namespace }) });
     default:
       return describeObject(obj, events as any, now, obj.kind === 'PersistentVolumeClaim' ? { pods: c.list('Pod', { namespace: md.namespace }) } : {});
   }
