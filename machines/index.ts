@@ -10,10 +10,17 @@ import { createPodMachine } from './pod/pod.ts';
 import { createProbeMachine } from './probe.ts';
 import { clusterMachine } from './cluster.ts';
 import { createReplicaSetMachine } from './replicaset/replicaset.ts';
+import { createDeploymentMachine } from './deployment/deployment.ts';
+import { createRolloutMachine } from './deployment/rollout.ts';
 
-export { clusterMachine, createContainerMachine, createNodeMachine, createPodMachine, createProbeMachine, createReplicaSetMachine, createStandaloneEnv };
-export type { Env, StandaloneEnv, RecordedEvent, ImageCache, PodControl } from './env.ts';
+export {
+  clusterMachine, createContainerMachine, createDeploymentMachine, createNodeMachine, createPodMachine, createProbeMachine,
+  createReplicaSetMachine, createRolloutMachine, createStandaloneEnv,
+};
+export type { Env, StandaloneEnv, RecordedEvent, ImageCache, PodControl, ReplicaSetControl } from './env.ts';
 export type { ReplicaSetInput, ReplicaSetContext, ReplicaSetEvent } from './replicaset/replicaset.ts';
+export type { DeploymentInput, DeploymentContext, DeploymentEvent } from './deployment/deployment.ts';
+export type { RolloutInput, RolloutContext, RolloutEvent, SteppedEvent } from './deployment/rollout.ts';
 export type { PodInput, PodContext, PodEvent } from './pod/pod.ts';
 export type { ContainerInput, ContainerContext, ContainerEvent } from './container/container.ts';
 export type { ProbeInput, ProbeContext, ProbeEvent } from './probe.ts';
@@ -25,6 +32,10 @@ export const containerMachine = createContainerMachine(standalone);
 export const probeMachine = createProbeMachine(standalone);
 export const nodeMachine = createNodeMachine(standalone);
 export const replicaSetMachine = createReplicaSetMachine(standalone);
+export const deploymentMachine = createDeploymentMachine(standalone);
+export const rolloutMachine = createRolloutMachine(standalone);
 
 /** Every machine by name, for documentation and inspection. */
-export const machines = { cluster: clusterMachine, pod: podMachine, container: containerMachine, probe: probeMachine, node: nodeMachine, replicaset: replicaSetMachine } as const;
+export const machines = { cluster: clusterMachine, pod: podMachine, container: containerMachine, probe: probeMachine, node: nodeMachine, replicaset: replicaSetMachine,
+  deployment: deploymentMachine, rollout: rolloutMachine,
+} as const;

@@ -220,3 +220,23 @@ export function splitWords(line: string): string[] {
   if (inWord) out.push(cur);
   return out;
 }
+
+// ------------------------------------------------------------------------------- --record
+
+/** kubectl's deprecation notice for `--record` (printed on stderr). */
+export const RECORD_DEPRECATED = 'Flag --record has been deprecated, --record will be removed in the future';
+
+/**
+ * The `kubernetes.io/change-cause` kubectl's `--record` writes (cmd/util RecordFlags,
+ * `parseCommandArguments`): the program, the command, its arguments, then every flag given as
+ * `--name=value` — e.g. `kubeactors set image deployment/web nginx=nginx:1.16.1 --record=true`.
+ */
+export function changeCause(command: string, args: string[], flags: Array<[string, string | number | boolean | string[] | undefined]>): string {
+  let out = `kubeactors ${command}`;
+  if (args.length) out += ` ${args.join(' ')}`;
+  for (const [name, value] of flags) {
+    if (value === undefined) continue;
+    for (const v of Array.isArray(value) ? value : [value]) out += ` --${name}=${v}`;
+  }
+  return out;
+}

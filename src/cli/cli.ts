@@ -13,6 +13,7 @@ import { registerGet } from './commands/get.ts';
 import { registerInspect } from './commands/inspect.ts';
 import { registerNodes } from './commands/nodes.ts';
 import { registerPodCommands } from './commands/pods.ts';
+import { registerRollout } from './commands/rollout.ts';
 import { registerScale } from './commands/scale.ts';
 import { registerWait } from './commands/wait.ts';
 import { CliError, describeError, isInternalError, usageError } from './errors.ts';
@@ -119,6 +120,7 @@ export function buildProgram(s: Session, argv: string[], nested: boolean): Comma
   registerDelete(program, s);
   registerPodCommands(program, s, argv);
   registerScale(program, s);
+  registerRollout(program, s);
   registerWait(program, s);
   registerNodes(program, s);
   registerClock(program, s);

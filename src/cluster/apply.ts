@@ -24,7 +24,7 @@ import { CONTROLLER_KINDS, objectOf, type Entry } from './store.ts';
 const RUNNABLE_KINDS = new Set(['Pod', 'Node', 'Namespace', 'Service', 'PersistentVolumeClaim', 'ConfigMap', ...CONTROLLER_KINDS]);
 
 /** Creates or updates objects like `kubectl apply`. All-or-nothing: any error changes nothing. */
-export function apply(s: ClusterState, input: string | KObject | KObject[], opts: { file?: string } = {}): ApplyResult[] {
+export function apply(s: ClusterState, input: string | KObject | KObject[], opts: { file?: string; changeCause?: string } = {}): ApplyResult[] {
   const values = typeof input === 'string' ? null : Array.isArray(input) ? input : [input];
   const parsed = values ? parseObjects(values, { file: opts.file }) : parseManifests(input as string, { file: opts.file });
   if (parsed.errors.length) throw new ManifestLoadError(parsed.errors);
@@ -86,6 +86,7 @@ export function apply(s: ClusterState, input: string | KObject | KObject[], opts
   for (const step of plan) {
     const { obj } = step;
     obj.metadata.annotations = { ...obj.metadata.annotations, 'kubectl.kubernetes.io/last-applied-configuration': step.raw };
+    if (opts.changeCause) recordChangeCause(obj, opts.changeCause);
     if (step.action === 'created') create(s, obj);
     else if (step.action === 'configured') update(s, step.existing!, obj);
     results.push({ kind: obj.kind, name: obj.metadata.name, namespace: obj.metadata.namespace, action: step.action });
@@ -181,23 +182,35 @@ export function label(s: ClusterState, kind: string, name: string, labels: Recor
   settle(s);
 }
 
-export function setImage(s: ClusterState, kind: string, name: string, images: Record<string, string>, namespace?: string): void {
+/** kubectl's `--record`: the command line in `kubernetes.io/change-cause`. */
+export function recordChangeCause(obj: KObject, cause: string): void {
+  obj.metadata.annotations = { ...obj.metadata.annotations, 'kubernetes.io/change-cause': cause };
+}
+
+export function setImage(s: ClusterState, kind: string, name: string, images: Record<string, string>, namespace?: string, changeCause?: string): void {
   const k = kindName(kind);
-  if (k !== 'Pod') throw new ClusterError(`set image on ${k} is not supported by this version of kubeactors yet`, 'Unsupported');
-  const e = podEntry(s, name, namespace);
-  const obj = structuredClone(objectOf(e)) as Pod;
+  if (k !== 'Pod' && !CONTROLLER_KINDS.has(k)) throw new ClusterError(`set image on ${k} is not supported by this version of kubeactors yet`, 'Unsupported');
+  const e = k === 'Pod' ? podEntry(s, name, namespace) : s.store.get(k, nsFor(k, namespace), name);
+  if (!e) throw new ClusterError(`${resolveKind(k)!.plural}${resolveKind(k)!.group ? `.${resolveKind(k)!.group}` : ''} "${name}" not found`, 'NotFound');
+  const obj = structuredClone(objectOf(e));
+  // A pod's own spec, or a controller's pod template.
+  const spec = (k === 'Pod' ? obj.spec : obj.spec?.template?.spec) as Pod['spec'];
   let changed = false;
-  for (const c of [...obj.spec!.containers, ...(obj.spec!.initContainers ?? [])]) {
+  const names: string[] = [];
+  for (const c of [...(spec?.initContainers ?? []), ...(spec?.containers ?? [])]) {
+    names.push(c.name);
     const img = images[c.name] ?? images['*'];
     if (img && img !== c.image) {
       c.image = img;
       changed = true;
     }
   }
-  const unknown = Object.keys(images).filter((n) => n !== '*' && !allContainerNames(obj).includes(n));
+  if (k === 'Pod') names.push(...allContainerNames(obj as Pod).filter((n) => !names.includes(n)));
+  const unknown = Object.keys(images).filter((n) => n !== '*' && !names.includes(n));
   if (unknown.length) throw new ClusterError(`unable to find container named "${unknown[0]}"`, 'NotFound');
-  if (!changed) return;
-  update(s, e, obj as KObject);
+  if (!changed && !changeCause) return;
+  if (changeCause) recordChangeCause(obj, changeCause);
+  update(s, e, obj);
   settle(s);
 }
 

@@ -29,6 +29,7 @@ import type { EventRecorder } from './events.ts';
 import { deleteObject } from './gc.ts';
 import * as kubelet from './kubelet.ts';
 import * as nodes from './nodelifecycle.ts';
+import * as rollout from './rollout.ts';
 import * as runtime from './runtime.ts';
 import { bootstrap, restore, snapshot, type ClusterSnapshot } from './snapshot.ts';
 import { ClusterError, ClusterState, kindName, nsFor, type WatchEvent } from './state.ts';
@@ -194,7 +195,7 @@ export class Cluster {
   // ---------------------------------------------------------------- writes
 
   /** Creates or updates objects like `kubectl apply`. All-or-nothing: any error changes nothing. */
-  apply(input: string | KObject | KObject[], opts: { file?: string } = {}): ApplyResult[] {
+  apply(input: string | KObject | KObject[], opts: { file?: string; changeCause?: string } = {}): ApplyResult[] {
     return writes.apply(this.s, input, opts);
   }
 
@@ -202,12 +203,13 @@ export class Cluster {
     writes.label(this.s, kind, name, labels, namespace);
   }
 
-  setImage(kind: string, name: string, images: Record<string, string>, namespace?: string): void {
-    writes.setImage(this.s, kind, name, images, namespace);
+  /** `kubectl set image`: a pod's containers, or a controller's pod template (`changeCause`: `--record`). */
+  setImage(kind: string, name: string, images: Record<string, string>, namespace?: string, opts: { changeCause?: string } = {}): void {
+    writes.setImage(this.s, kind, name, images, namespace, opts.changeCause);
   }
 
-  /** `kubectl scale`: sets `spec.replicas` of a ReplicaSet or ReplicationController. */
-  scale(kind: string, name: string, replicas: number, namespace?: string): void {
+  /** `kubectl scale`: sets `spec.replicas` of a Deployment, ReplicaSet or ReplicationController. */
+  scale(kind: string, name: string, replicas: number, namespace?: string, opts: { changeCause?: string } = {}): void {
     const k = kindName(kind);
     if (!CONTROLLER_KINDS.has(k)) throw new ClusterError(`scaling ${k} is not supported by this version of kubeactors yet`, 'Unsupported');
     if (!Number.isInteger(replicas) || replicas < 0) {
@@ -217,8 +219,41 @@ export class Cluster {
     if (!e) throw new ClusterError(`${resolveKind(k)!.plural}${resolveKind(k)!.group ? `.${resolveKind(k)!.group}` : ''} "${name}" not found`, 'NotFound');
     const obj = structuredClone(objectOf(e));
     obj.spec = { ...obj.spec, replicas };
+    if (opts.changeCause) writes.recordChangeCause(obj, opts.changeCause);
     writes.update(this.s, e, obj);
     runtime.settle(this.s);
+  }
+
+  // ---------------------------------------------------------------- rollouts (Deployments)
+
+  /** `kubectl rollout status`: prints each status line while the clock runs; throws on an exceeded deadline. */
+  rolloutStatus(kind: string, name: string, opts: rollout.RolloutStatusOptions = {}, print: (line: string) => void = () => {}): void {
+    rollout.rolloutStatus(this.s, kind, name, opts, print);
+  }
+
+  /** `kubectl rollout history [--revision=N]`: kubectl's whole output. */
+  rolloutHistory(kind: string, name: string, opts: { namespace?: string; revision?: number } = {}): string {
+    return rollout.history(this.s, kind, name, opts.revision ?? 0, opts.namespace);
+  }
+
+  /** `kubectl rollout undo [--to-revision=N]`: returns kubectl's message. */
+  rolloutUndo(kind: string, name: string, opts: { namespace?: string; toRevision?: number } = {}): string {
+    return rollout.rollback(this.s, kind, name, opts.toRevision ?? 0, opts.namespace);
+  }
+
+  /** `kubectl rollout pause`. */
+  rolloutPause(kind: string, name: string, namespace?: string): string {
+    return rollout.setPaused(this.s, kind, name, true, namespace);
+  }
+
+  /** `kubectl rollout resume`. */
+  rolloutResume(kind: string, name: string, namespace?: string): string {
+    return rollout.setPaused(this.s, kind, name, false, namespace);
+  }
+
+  /** `kubectl rollout restart`. */
+  rolloutRestart(kind: string, name: string, namespace?: string): string {
+    return rollout.restart(this.s, kind, name, namespace);
   }
 
   delete(kind: string, name: string, opts: DeleteOptions = {}): void {

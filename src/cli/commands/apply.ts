@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import { resolveKind } from '../../kinds.ts';
 import { MANIFEST_EXTENSIONS, ManifestLoadError, parseManifests, type ManifestError } from '../../manifest/index.ts';
-import { kindLabel } from '../args.ts';
+import { changeCause, kindLabel, RECORD_DEPRECATED } from '../args.ts';
 import { usageError } from '../errors.ts';
 import type { Session } from '../session.ts';
 
@@ -54,7 +54,7 @@ export async function readSources(s: Session, paths: string[]): Promise<Source[]
 }
 
 /** Applies sources in order; returns kubectl's `pod/nginx created` lines. Throws (nothing kept) on any error. */
-export function applySources(s: Session, sources: Source[]): string[] {
+export function applySources(s: Session, sources: Source[], opts: { changeCause?: string } = {}): string[] {
   const errors: ManifestError[] = [];
   let count = 0;
   for (const src of sources) {
@@ -68,7 +68,7 @@ export function applySources(s: Session, sources: Source[]): string[] {
   const lines: string[] = [];
   for (const src of sources) {
     if (!src.text.trim()) continue;
-    for (const r of c.apply(src.text, { file: src.name })) {
+    for (const r of c.apply(src.text, { file: src.name, changeCause: opts.changeCause })) {
       const info = resolveKind(r.kind);
       lines.push(`${info ? kindLabel(info) : r.kind.toLowerCase()}/${r.name} ${r.action}`);
     }
@@ -85,9 +85,12 @@ export function registerApply(program: Command, s: Session): void {
         '.json, .yaml and .yml files in name order; "-" reads standard input. Any error applies nothing.',
     )
     .option('-f, --filename <path>', 'file, directory or - (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
-    .action(async (o: { filename?: string[] }) => {
+    .option('--record', 'record the command in the kubernetes.io/change-cause annotation (deprecated, as in kubectl)')
+    .action(async (o: { filename?: string[]; record?: boolean }) => {
       if (!o.filename?.length) throw usageError('must specify one of -f and -k');
+      if (o.record) s.eprintln(RECORD_DEPRECATED);
       const sources = await readSources(s, o.filename);
-      for (const line of applySources(s, sources)) s.println(line);
+      const cause = o.record ? changeCause('apply', [], [['filename', o.filename], ['record', true]]) : undefined;
+      for (const line of applySources(s, sources, { changeCause: cause })) s.println(line);
     });
 }

@@ -5,7 +5,7 @@
 import { Command } from 'commander';
 import type { Cluster } from '../../cluster/cluster.ts';
 import type { KObject, Pod } from '../../types.ts';
-import { argsAfterDash, intFlag, kindLabel, kindOf, podArg } from '../args.ts';
+import { argsAfterDash, changeCause, intFlag, kindLabel, kindOf, podArg, RECORD_DEPRECATED } from '../args.ts';
 import { CliError, describeError, notFound, usageError } from '../errors.ts';
 import type { Session } from '../session.ts';
 
@@ -253,11 +253,12 @@ function registerSet(program: Command, s: Session): void {
   const set = program.command('set').summary('Set specific features on objects').description('Set specific features on objects (kubectl set).');
   set
     .command('image')
-    .summary("Update the image of a pod's containers")
-    .description('Update container images (kubectl set image): set image pod/NAME CONTAINER=IMAGE... (* = every container).')
+    .summary("Update the image of a pod template or a pod's containers")
+    .description('Update container images (kubectl set image): set image deployment/NAME CONTAINER=IMAGE... (also rs, rc, pod; * = every container).')
     .argument('<args...>', 'TYPE NAME or TYPE/NAME, then CONTAINER=IMAGE...')
     .option('-n, --namespace <namespace>', 'the namespace scope for this request', 'default')
-    .action(async (args: string[], o: { namespace: string }) => {
+    .option('--record', 'record the command in the kubernetes.io/change-cause annotation (deprecated, as in kubectl)')
+    .action(async (args: string[], o: { namespace: string; record?: boolean }, cmd: Command) => {
       const specs = args.filter((a) => a.includes('='));
       const res = args.filter((a) => !a.includes('='));
       if (!specs.length) throw usageError('at least one image update is required');
@@ -279,9 +280,14 @@ function registerSet(program: Command, s: Session): void {
         if (i <= 0 || i === spec.length - 1) throw usageError(`invalid image update "${spec}": expected CONTAINER=IMAGE`);
         images[spec.slice(0, i)] = spec.slice(i + 1);
       }
+      if (o.record) s.eprintln(RECORD_DEPRECATED);
+      const ns = cmd.getOptionValueSource('namespace') === 'cli' ? o.namespace : undefined;
+      const cause = o.record ? changeCause('set image', args, [['namespace', ns], ['record', true]]) : undefined;
       const c = s.cluster();
       if (info.kind === 'Pod' && !c.get('Pod', name, o.namespace)) throw notFound('pods', name);
-      onPod(name, () => c.setImage(info.kind, name, images, o.namespace));
+      const run = () => c.setImage(info.kind, name, images, o.namespace, { changeCause: cause });
+      if (info.kind === 'Pod') onPod(name, run);
+      else run();
       s.println(`${kindLabel(info)}/${name} image updated`);
     });
 }

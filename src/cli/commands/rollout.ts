@@ -1,0 +1,130 @@
+/**
+ * `kubeactors rollout status|history|undo|pause|resume|restart` (kubectl rollout). `status`
+ * advances simulated time, printing kubectl's progress lines, until the rollout is done or fails.
+ */
+import { Command } from 'commander';
+import { ClusterError, type Cluster } from '../../cluster/cluster.ts';
+import { boolFlag, durationFlag, intFlag, parseResourceArgs } from '../args.ts';
+import { CliError, describeError, usageError } from '../errors.ts';
+import type { Session } from '../session.ts';
+
+/** One or more `TYPE NAME` / `TYPE/NAME` targets; kubectl requires a name here. */
+function targets(args: string[]): { kind: string; name: string }[] {
+  if (!args.length) throw usageError('required resource not specified');
+  const { refs } = parseResourceArgs(args);
+  const out: { kind: string; name: string }[] = [];
+  for (const r of refs) {
+    if (!r.name) throw usageError('resource(s) were provided, but no name was specified');
+    out.push({ kind: r.info.kind, name: r.name });
+  }
+  return out;
+}
+
+/** kubectl's rollout verbs fail on the client (`error: …`) except for objects that are not there. */
+function rolloutError(e: unknown): CliError {
+  if (e instanceof ClusterError && e.code !== 'NotFound') return new CliError(e.message.startsWith('error: ') ? e.message : `error: ${e.message}`);
+  return new CliError(describeError(e));
+}
+
+/** Runs a verb on each target: its message is printed, errors collected and printed after (kubectl's aggregate). */
+function each(s: Session, args: string[], f: (c: Cluster, kind: string, name: string) => string): void {
+  const c = s.cluster();
+  const errors: string[] = [];
+  for (const { kind, name } of targets(args)) {
+    try {
+      s.println(f(c, kind, name));
+    } catch (e) {
+      errors.push(rolloutError(e).message);
+    }
+  }
+  if (errors.length) throw new CliError(errors.join('\n'));
+}
+
+export function registerRollout(program: Command, s: Session): void {
+  const rollout = program
+    .command('rollout')
+    .summary('Manage the rollout of a resource')
+    .description('Manage the rollout of Deployments (kubectl rollout): status, history, undo, pause, resume, restart.');
+
+  rollout
+    .command('status')
+    .summary('Show the status of the rollout')
+    .description(
+      'Watch the rollout of a Deployment until it is done (kubectl rollout status), advancing simulated time and printing a line each time the Deployment changes. ' +
+        'Fails on ProgressDeadlineExceeded, as kubectl does; gives up after --timeout (default 1h of simulated time, where kubectl would wait forever).',
+    )
+    .argument('<args...>', 'TYPE NAME or TYPE/NAME')
+    .option('--revision <n>', 'pin to a specific revision for showing its status', intFlag('--revision', { min: 0 }), 0)
+    .option('-w, --watch <bool>', 'watch the status of the rollout until it is done', boolFlag('--watch'), true)
+    .option('--timeout <duration>', 'the length of simulated time to wait before ending watch', durationFlag('--timeout'), 0)
+    .option('-n, --namespace <namespace>', 'the namespace scope for this request', 'default')
+    .action(async (args: string[], o: { revision: number; watch: boolean; timeout: number; namespace: string }) => {
+      const c = s.cluster();
+      for (const { kind, name } of targets(args)) {
+        try {
+          c.rolloutStatus(kind, name, { namespace: o.namespace, revision: o.revision, watch: o.watch, timeoutMs: o.timeout }, (line) => s.out(line));
+        } catch (e) {
+          throw rolloutError(e);
+        }
+      }
+    });
+
+  rollout
+    .command('history')
+    .summary('View rollout history')
+    .description('View the revisions of a Deployment and their change causes (kubectl rollout history); --revision=N prints that revision\'s pod template.')
+    .argument('<args...>', 'TYPE NAME or TYPE/NAME')
+    .option('--revision <n>', 'see the details, including podTemplate of the revision specified', intFlag('--revision'), 0)
+    .option('-n, --namespace <namespace>', 'the namespace scope for this request', 'default')
+    .action(async (args: string[], o: { revision: number; namespace: string }) => {
+      const c = s.cluster();
+      for (const { kind, name } of targets(args)) {
+        try {
+          s.out(c.rolloutHistory(kind, name, { namespace: o.namespace, revision: o.revision }));
+        } catch (e) {
+          throw rolloutError(e);
+        }
+      }
+    });
+
+  rollout
+    .command('undo')
+    .summary('Undo a previous rollout')
+    .description('Roll a Deployment back to the previous revision, or to --to-revision=N (kubectl rollout undo).')
+    .argument('<args...>', 'TYPE NAME or TYPE/NAME')
+    .option('--to-revision <n>', 'the revision to rollback to; 0 = the last revision', intFlag('--to-revision'), 0)
+    .option('-n, --namespace <namespace>', 'the namespace scope for this request', 'default')
+    .action(async (args: string[], o: { toRevision: number; namespace: string }) => {
+      each(s, args, (c, kind, name) => c.rolloutUndo(kind, name, { namespace: o.namespace, toRevision: o.toRevision }));
+    });
+
+  rollout
+    .command('pause')
+    .summary('Mark the provided resource as paused')
+    .description('Pause a Deployment (kubectl rollout pause): template changes are not rolled out until it is resumed.')
+    .argument('<args...>', 'TYPE NAME or TYPE/NAME')
+    .option('-n, --namespace <namespace>', 'the namespace scope for this request', 'default')
+    .action(async (args: string[], o: { namespace: string }) => {
+      each(s, args, (c, kind, name) => c.rolloutPause(kind, name, o.namespace));
+    });
+
+  rollout
+    .command('resume')
+    .summary('Resume a paused resource')
+    .description('Resume a paused Deployment (kubectl rollout resume).')
+    .argument('<args...>', 'TYPE NAME or TYPE/NAME')
+    .option('-n, --namespace <namespace>', 'the namespace scope for this request', 'default')
+    .action(async (args: string[], o: { namespace: string }) => {
+      each(s, args, (c, kind, name) => c.rolloutResume(kind, name, o.namespace));
+    });
+
+  rollout
+    .command('restart')
+    .summary('Restart a resource')
+    .description('Restart a Deployment\'s pods with a rolling update (kubectl rollout restart: stamps kubectl.kubernetes.io/restartedAt on the pod template).')
+    .argument('<args...>', 'TYPE NAME or TYPE/NAME')
+    .option('-n, --namespace <namespace>', 'the namespace scope for this request', 'default')
+    .action(async (args: string[], o: { namespace: string }) => {
+      each(s, args, (c, kind, name) => c.rolloutRestart(kind, name, o.namespace));
+    });
+}
