@@ -181,6 +181,7 @@ function orphanDependents(s: ClusterState, owner: Entry): void {
     obj.metadata.ownerReferences = (obj.metadata.ownerReferences ?? []).filter((r) => r.uid !== owner.uid);
     if (!obj.metadata.ownerReferences.length) delete obj.metadata.ownerReferences;
     if (d.machine === 'pod') d.actor!.send({ type: 'pod.update', pod: obj });
+    else if (d.actor) d.actor.send({ type: 'controller.update', object: obj });
     else if (d.object) {
       indexOwners(s, d.uid, d.object, obj);
       d.object = obj;
