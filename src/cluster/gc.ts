@@ -11,8 +11,8 @@ import { removeNode } from './nodelifecycle.ts';
 import { settle } from './runtime.ts';
 import { releasePod } from './scheduling.ts';
 import { ClusterError, emitWatch, isReady, kindName, nsFor, stopMember, type ClusterState } from './state.ts';
-import { objectOf, type Entry } from './store.ts';
-import { dependentTouched, indexOrphan } from './controllers.ts';
+import { CONTROLLER_KINDS, objectOf, type Entry } from './store.ts';
+import { dependentTouched, indexOrphan, queueSync } from './controllers.ts';
 
 export function deleteObject(s: ClusterState, kind: string, name: string, opts: DeleteOptions): void {
   const k = kindName(kind);
@@ -39,10 +39,18 @@ function deleteWithPolicy(s: ClusterState, e: Entry, policy: 'Background' | 'For
     if (s.foreground.has(e.uid)) return;
     // The owner's own delete options (grace period, force) apply when it finally goes.
     s.foreground.set(e.uid, { gracePeriodSeconds: opts.gracePeriodSeconds, force: opts.force });
+    const mark = (o: KObject): KObject => {
+      const md = o.metadata;
+      return { ...o, metadata: { ...md, deletionTimestamp: md.deletionTimestamp ?? iso(s.clock.now), finalizers: [...(md.finalizers ?? []), 'foregroundDeletion'] } };
+    };
     if (e.object) {
-      const md = e.object.metadata;
-      e.object = { ...e.object, metadata: { ...md, deletionTimestamp: md.deletionTimestamp ?? iso(s.clock.now), finalizers: [...(md.finalizers ?? []), 'foregroundDeletion'] } };
+      e.object = mark(e.object);
       e.rv = ++s.rv;
+    } else if (e.actor && CONTROLLER_KINDS.has(e.kind)) {
+      // A workload controller sees its own deletionTimestamp and stops managing replicas (it
+      // would otherwise replace the dependents the collector is deleting).
+      e.actor.send({ type: 'controller.update', object: mark(e.last!) });
+      queueSync(s, e.uid);
     }
     for (const d of dependentsOf(s, e.uid)) deleteWithPolicy(s, d, 'Foreground', {});
     s.work.push(() => finishForeground(s, e.uid));

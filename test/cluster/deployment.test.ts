@@ -10,7 +10,7 @@ const NAME = 'nginx-deployment';
 
 const deploy = (c: Cluster, name = NAME) => c.get('Deployment', name) as any;
 const replicaSets = (c: Cluster) => c.list('ReplicaSet') as any[];
-const sizes = (c: Cluster) => Object.fromEntries(replicaSets(c).map((rs) => [rs.metadata.name, rs.spec.replicas]));
+const sizes = (c: Cluster): Record<string, number> => Object.fromEntries(replicaSets(c).map((rs) => [rs.metadata.name, rs.spec.replicas as number]));
 const scalingEvents = (c: Cluster, name = NAME) =>
   (c.events({ involved: { kind: 'Deployment', name } }) as any[]).filter((e) => e.reason === 'ScalingReplicaSet').map((e) => e.message as string);
 const activePods = (c: Cluster) => (c.list('Pod') as any[]).filter((p) => !p.metadata.deletionTimestamp && !['Succeeded', 'Failed'].includes(p.status?.phase));
@@ -328,6 +328,20 @@ describe('Deployment controller behaviours', () => {
     c.advance('40s');
     expect(replicaSets(c)).toEqual([]);
     expect(c.list('Pod')).toEqual([]);
+  });
+
+  it('delete --cascade=foreground marks the Deployment and its ReplicaSets deleting (no replacement pods) and removes the owner last', () => {
+    const c = cluster();
+    c.apply(web({ replicas: 3 }) as any);
+    c.runUntil(() => done(c, 'web'));
+    const podNames = activePods(c).map((p) => p.metadata.name).sort();
+    c.delete('deployment', 'web', { propagationPolicy: 'Foreground' });
+    expect(deploy(c, 'web').metadata).toMatchObject({ deletionTimestamp: expect.any(String), finalizers: ['foregroundDeletion'] });
+    expect(replicaSets(c)[0].metadata.deletionTimestamp).toEqual(expect.any(String));
+    // Every pod terminating is one of the originals: the ReplicaSet, being deleted, replaces none.
+    expect((c.list('Pod') as any[]).map((p) => p.metadata.name).sort()).toEqual(podNames);
+    c.advance('31s');
+    expect([c.list('Pod'), replicaSets(c), c.list('Deployment')]).toEqual([[], [], []]);
   });
 
   it('the rollout actor of each revision is a child of the Deployment actor and ends Complete', () => {
