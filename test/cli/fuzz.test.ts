@@ -4,9 +4,27 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCluster } from '../../src/cluster/cluster.ts';
 import { MULTI, NGINX, Workspace } from './helpers.ts';
 
+const WEB = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 2
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      containers:
+      - name: app
+        image: nginx:1.14.2
+`;
+
 const COMMANDS = [
   'get', 'describe', 'delete', 'logs', 'exec', 'debug', 'apply', 'wait', 'advance', 'now', 'nodes', 'cordon', 'uncordon',
   'taint', 'label', 'set', 'image', 'crash', 'probe', 'events', 'reset', 'run', 'add', 'fail', 'recover', 'remove', 'help',
+  'rollout', 'status', 'history', 'undo', 'pause', 'resume', 'restart', 'scale',
 ];
 const FLAGS = [
   '-o', 'wide', 'yaml', 'json', 'name', 'jsonpath={.metadata.name}', 'jsonpath={.bad', '-o=wide', '--output=name', '-l', 'app=web',
@@ -18,9 +36,10 @@ const FLAGS = [
   '--overwrite', 'k=v', 'k-', 'k=v:NoSchedule', 'k:NoExecute-', 'liveness', 'readiness', 'startup', 'fail', 'succeed', 'reset',
   '-f', 'nginx.yaml', 'bad.yaml', 'missing.yaml', '.', '--help', '-h', '--nodes', '--seed', '--state', 'alt.json', '--all',
   '--selector', '--types', 'Warning', '=', '-', '', ' ', 'ü', '"quoted"', "it's", '\\', '%s', '{', '}', '[0]',
+  '--revision', '--revision=2', '--to-revision', '--to-revision=1', '--replicas', '--replicas=2', '--record', '--watch=false', 'web.yaml',
 ];
-const KINDS = ['pods', 'po', 'pod', 'nodes', 'node', 'ns', 'svc', 'cm', 'events', 'ev', 'deploy', 'foo', 'pods,nodes', 'pod/nginx', 'pod/multi', 'node/node-1', 'pod/', '/x'];
-const NAMES = ['nginx', 'multi', 'node-1', 'node-9', 'nope', 'Bad_Name', 'app', 'side', 'setup', 'copy'];
+const KINDS = ['pods', 'po', 'pod', 'nodes', 'node', 'ns', 'svc', 'cm', 'events', 'ev', 'deploy', 'foo', 'pods,nodes', 'pod/nginx', 'pod/multi', 'node/node-1', 'pod/', '/x', 'deployment/web', 'deploy', 'rs', 'rc', 'deployment', 'deploy/nope'];
+const NAMES = ['web', 'nginx', 'multi', 'node-1', 'node-9', 'nope', 'Bad_Name', 'app', 'side', 'setup', 'copy'];
 const VALUES = ['0', '1', '3', '-1', '5000', '99999', '1s', '30s', '2m', '10m', '-5s', 'abc', '1.5', '0s'];
 
 const VALUE_FLAGS: Record<string, string[]> = {
@@ -47,13 +66,17 @@ const VALUE_FLAGS: Record<string, string[]> = {
   '--seed': ['0', '7', '-1'],
   '--state': ['alt.json', '.'],
   '--profile': ['general', 'legacy', 'x'],
-  '-f': ['nginx.yaml', 'bad.yaml', 'missing.yaml', 'multi.yaml', '.', '-'],
+  '-f': ['nginx.yaml', 'bad.yaml', 'missing.yaml', 'multi.yaml', 'web.yaml', '.', '-'],
+  '--revision': ['0', '1', '2', '9', '-1', 'x'],
+  '--to-revision': ['0', '1', '2', '9', '-1', 'x'],
+  '--replicas': ['0', '1', '5', '-1', 'x'],
+  '--watch': ['false', 'true', 'x'],
 };
 const BOOL_FLAGS = [
   '-A', '--show-labels', '--no-headers', '-w', '--watch-only', '--output-watch-events', '--force', '--now', '--all', '-p',
-  '--previous', '--timestamps', '-it', '-i', '--overwrite', '--help', '-q', '--cascade', '--wait',
+  '--previous', '--timestamps', '-it', '-i', '--overwrite', '--help', '-q', '--cascade', '--wait', '--record',
 ];
-const EXTRA = ['liveness', 'readiness', 'startup', 'fail', 'succeed', 'reset', 'k=v', 'k-', 'k=v:NoSchedule', 'k:NoSchedule-', 'nginx=nginx:1.28', '1s', '30s', '5m'];
+const EXTRA = ['app=nginx:1.16.1', 'liveness', 'readiness', 'startup', 'fail', 'succeed', 'reset', 'k=v', 'k-', 'k=v:NoSchedule', 'k:NoSchedule-', 'nginx=nginx:1.28', '1s', '30s', '5m'];
 /** The flags each command knows (so that generated commands get past flag parsing). */
 const VERB_FLAGS: Record<string, string[]> = {
   get: ['-o', '-l', '-n', '--field-selector', '--watch-for', '-A', '--show-labels', '--no-headers', '-w', '--watch-only', '--output-watch-events'],
@@ -80,8 +103,15 @@ const VERB_FLAGS: Record<string, string[]> = {
   cordon: [],
   taint: ['--overwrite'],
   label: ['--overwrite', '-n'],
-  'set image': ['-n'],
+  'set image': ['-n', '--record'],
   'run -q': [],
+  'rollout status': ['--revision', '--watch', '--timeout', '-n'],
+  'rollout history': ['--revision', '-n'],
+  'rollout undo': ['--to-revision', '-n'],
+  'rollout pause': ['-n'],
+  'rollout resume': ['-n'],
+  'rollout restart': ['-n'],
+  scale: ['--replicas', '--record', '-n'],
 };
 const GLOBAL_FLAGS = ['--state', '--nodes', '--seed', '--help'];
 
@@ -136,6 +166,7 @@ beforeAll(async () => {
   w = new Workspace();
   w.write('nginx.yaml', NGINX);
   w.write('multi.yaml', MULTI);
+  w.write('web.yaml', WEB);
   w.write('bad.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: 1\nspec: []\n');
 });
 afterAll(() => w.dispose());
@@ -147,7 +178,7 @@ describe('fuzzed command lines', () => {
       fc.asyncProperty(fc.array(argv, { minLength: 1, maxLength: 4 }), async (lines) => {
         // Every sequence starts from the same cluster: two pods, five seconds in.
         await w.ok('reset');
-        await w.ok(['apply', '-f', 'nginx.yaml', '-f', 'multi.yaml']);
+        await w.ok(['apply', '-f', 'nginx.yaml', '-f', 'multi.yaml', '-f', 'web.yaml']);
         await w.ok('advance 5s');
         for (const args of lines) {
           runs++;
@@ -175,18 +206,24 @@ describe('fuzzed command lines', () => {
     'nodes add extra', 'nodes remove node-3', 'apply -f nginx.yaml', 'apply -f multi.yaml', 'set image pod/nginx nginx=nginx:1.28',
     'debug nginx --image=busybox --profile=general', 'debug nginx --copy-to=copy --image=busybox', 'wait --for=condition=Ready pod/nginx',
     'get pods -w --watch-for 20s', 'exec nginx -- ps aux', 'logs multi -c app -p', 'probe nginx liveness fail', 'delete pod copy',
+    'set image deployment/web app=nginx:1.16.1 --record', 'set image deploy/web app=nginx:1.17.0', 'rollout status deployment/web',
+    'rollout status deploy/web --watch=false', 'rollout history deployment/web', 'rollout history deployment/web --revision=1',
+    'rollout undo deployment/web', 'rollout undo deployment/web --to-revision=1', 'rollout pause deployment/web',
+    'rollout resume deployment/web', 'rollout restart deployment/web', 'scale deployment/web --replicas=4', 'scale deploy web --replicas=0',
+    'delete deployment web --cascade=orphan', 'delete deployment web --cascade=foreground --wait=false', 'apply -f web.yaml',
   ];
 
   it('plausible command sequences keep the state consistent and are deterministic', async () => {
     const other = new Workspace();
     other.write('nginx.yaml', NGINX);
     other.write('multi.yaml', MULTI);
+    other.write('web.yaml', WEB);
     try {
       await fc.assert(
         fc.asyncProperty(fc.array(fc.constantFrom(...PLAUSIBLE), { minLength: 1, maxLength: 8 }), async (cmds) => {
           for (const ws of [w, other]) {
             await ws.ok('reset');
-            await ws.ok(['apply', '-f', 'nginx.yaml', '-f', 'multi.yaml']);
+            await ws.ok(['apply', '-f', 'nginx.yaml', '-f', 'multi.yaml', '-f', 'web.yaml']);
           }
           for (const cmd of cmds) {
             const before = w.stateBytes()!;
