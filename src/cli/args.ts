@@ -18,6 +18,9 @@ const BOOLEAN_FLAGS = new Set([
   '--timestamps', '--overwrite', '--stdin', '--tty', '--output-watch-events', '--quiet',
 ]);
 
+/** Boolean flags whose `=false` form must reach the command (as `--no-<flag>`): a default of true somewhere. */
+const NEGATABLE = new Set(['--watch']);
+
 /**
  * Rewrites pflag spellings commander does not know, leaving everything after `--` alone.
  * `--no-headers=true` → `--no-headers`; `--force=false` → (dropped); `-o=wide` → `-o wide`;
@@ -41,7 +44,9 @@ export function normaliseArgv(argv: string[]): string[] {
         continue;
       }
       if (BOOLEAN_FLAGS.has(flag) && (v === 'true' || v === 'false')) {
+        // `--watch=false` is `--no-watch` (its default is true for `rollout status`); others just drop.
         if (v === 'true') out.push(flag);
+        else if (NEGATABLE.has(flag)) out.push(`--no-${flag.slice(2)}`);
         continue;
       }
       out.push(a);

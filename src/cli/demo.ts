@@ -1,7 +1,8 @@
 /**
  * `kubeactors demo` (what `npm start` runs): a built-in scenario touring the simulator — init
  * containers and a readiness probe, a crash loop, an unschedulable pod, watch, describe, logs of
- * the previous container, a graceful delete and the event log. Deterministic; no state file.
+ * the previous container, a graceful delete, the event log, a ReplicaSet riding out a node failure
+ * and a Deployment rollout with a rollback. Deterministic; no state file.
  */
 import { parseScenario, runScenario } from './scenario.ts';
 import type { Session } from './session.ts';
@@ -142,6 +143,37 @@ steps:
   - run: scale rs frontend --replicas=1
   - advance: 5s
   - run: get rs frontend
+
+  - section: A Deployment rolls out a new image, one surge pod at a time, and rolls it back
+  - apply: |
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata:
+        name: nginx-deployment
+        labels: { app.kubernetes.io/name: nginx }
+      spec:
+        replicas: 3
+        selector:
+          matchLabels: { app.kubernetes.io/name: nginx }
+        template:
+          metadata:
+            labels: { app.kubernetes.io/name: nginx }
+          spec:
+            containers:
+            - name: nginx
+              image: nginx:1.14.2
+              ports:
+              - containerPort: 80
+  - run: rollout status deployment/nginx-deployment
+  - run: set image deployment/nginx-deployment nginx=nginx:1.16.1 --record
+  - run: rollout status deployment/nginx-deployment
+  - run: get rs -l app.kubernetes.io/name=nginx
+  - run: rollout history deployment/nginx-deployment
+  - run: rollout undo deployment/nginx-deployment
+  - run: rollout status deployment/nginx-deployment
+  - run: get deploy nginx-deployment -o wide
+  - expect: { command: get deploy nginx-deployment, row: nginx-deployment, column: READY, equals: "3/3" }
+  - run: events --for deployment/nginx-deployment
 `;
 
 export async function runDemo(s: Session): Promise<number> {

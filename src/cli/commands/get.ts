@@ -2,7 +2,7 @@
  * `kubeactors get` (kubectl get, including `-w`, which advances simulated time) and
  * `kubeactors events` (kubectl events: every event, oldest first, `--for kind/name`).
  */
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { ClusterError, type Cluster } from '../../cluster/cluster.ts';
 import type { KindInfo } from '../../kinds.ts';
 import type { KObject } from '../../types.ts';
@@ -282,6 +282,7 @@ export function registerGet(program: Command, s: Session): void {
     .option('--no-headers', "don't print headers")
     .option('-L, --label-columns <keys>', 'labels to show as columns (comma-separated; repeatable)', collect)
     .option('-w, --watch', 'after listing, watch for changes while simulated time advances')
+    .addOption(new Option('--no-watch', 'do not watch (--watch=false)').hideHelp())
     .option('--watch-only', 'watch for changes without listing first')
     .option('--output-watch-events', 'with --watch, add a column with the event type (ADDED, MODIFIED, DELETED)')
     .option('--watch-for <duration>', 'how much simulated time a watch covers (default 60s)', durationFlag('--watch-for'))

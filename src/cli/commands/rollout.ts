@@ -2,9 +2,9 @@
  * `kubeactors rollout status|history|undo|pause|resume|restart` (kubectl rollout). `status`
  * advances simulated time, printing kubectl's progress lines, until the rollout is done or fails.
  */
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { ClusterError, type Cluster } from '../../cluster/cluster.ts';
-import { boolFlag, durationFlag, intFlag, parseResourceArgs } from '../args.ts';
+import { durationFlag, intFlag, parseResourceArgs } from '../args.ts';
 import { CliError, describeError, usageError } from '../errors.ts';
 import type { Session } from '../session.ts';
 
@@ -55,14 +55,15 @@ export function registerRollout(program: Command, s: Session): void {
     )
     .argument('<args...>', 'TYPE NAME or TYPE/NAME')
     .option('--revision <n>', 'pin to a specific revision for showing its status', intFlag('--revision', { min: 0 }), 0)
-    .option('-w, --watch <bool>', 'watch the status of the rollout until it is done', boolFlag('--watch'), true)
+    .option('-w, --watch', 'watch the status of the rollout until it is done (default; --watch=false prints it once)')
+    .addOption(new Option('--no-watch', 'print the status once (--watch=false)').hideHelp())
     .option('--timeout <duration>', 'the length of simulated time to wait before ending watch', durationFlag('--timeout'), 0)
     .option('-n, --namespace <namespace>', 'the namespace scope for this request', 'default')
-    .action(async (args: string[], o: { revision: number; watch: boolean; timeout: number; namespace: string }) => {
+    .action(async (args: string[], o: { revision: number; watch?: boolean; timeout: number; namespace: string }) => {
       const c = s.cluster();
       for (const { kind, name } of targets(args)) {
         try {
-          c.rolloutStatus(kind, name, { namespace: o.namespace, revision: o.revision, watch: o.watch, timeoutMs: o.timeout }, (line) => s.out(line));
+          c.rolloutStatus(kind, name, { namespace: o.namespace, revision: o.revision, watch: o.watch !== false, timeoutMs: o.timeout }, (line) => s.out(line));
         } catch (e) {
           throw rolloutError(e);
         }
