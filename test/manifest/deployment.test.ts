@@ -7,7 +7,7 @@ import { defaultObject, formatManifestError, validateUpdate } from '../../src/ma
 import { pathString } from '../../src/manifest/errors.ts';
 import { toManifestErrors } from '../../src/manifest/locate.ts';
 import { PERCENT_MSG, validateDeployment, validateObject } from '../../src/manifest/validate.ts';
-import { DNS1123_SUBDOMAIN_MSG, LABEL_KEY_NAME_MSG, LABEL_VALUE_MSG } from './helpers.ts';
+import { DNS1123_SUBDOMAIN_MSG, TEMPLATE_SPEC, LABEL_KEY_NAME_MSG, LABEL_VALUE_MSG } from './helpers.ts';
 
 // The Deployment kind is not `supported` in the kind registry yet, so parseManifests refuses it;
 // these tests call the defaulting and validation layers directly, as parseManifests will.
@@ -46,15 +46,6 @@ const withSpec = (patch: Obj): Obj => {
 
 const rolling = (rollingUpdate: Obj): Obj => withSpec({ strategy: { type: 'RollingUpdate', rollingUpdate } });
 
-/** Template pod-spec defaults (SetDefaults_PodSpec and friends) of the one-container nginx template. */
-const TEMPLATE_SPEC = {
-  containers: [{
-    name: 'c', image: 'nginx', imagePullPolicy: 'Always',
-    terminationMessagePath: '/dev/termination-log', terminationMessagePolicy: 'File',
-  }],
-  dnsPolicy: 'ClusterFirst', restartPolicy: 'Always', securityContext: {},
-  terminationGracePeriodSeconds: 30, schedulerName: 'default-scheduler',
-};
 
 const MU = 'spec.strategy.rollingUpdate.maxUnavailable';
 const MS = 'spec.strategy.rollingUpdate.maxSurge';

@@ -30,3 +30,13 @@ export const LABEL_VALUE_MSG =
   "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')";
 export const LABEL_KEY_NAME_MSG =
   "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')";
+
+/** Template pod-spec defaults (SetDefaults_PodSpec and friends) of a one-container nginx template. */
+export const TEMPLATE_SPEC = {
+  containers: [{
+    name: 'c', image: 'nginx', imagePullPolicy: 'Always',
+    terminationMessagePath: '/dev/termination-log', terminationMessagePolicy: 'File',
+  }],
+  dnsPolicy: 'ClusterFirst', restartPolicy: 'Always', securityContext: {},
+  terminationGracePeriodSeconds: 30, schedulerName: 'default-scheduler',
+};

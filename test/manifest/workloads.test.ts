@@ -2,17 +2,8 @@ import { describe, it, expect } from 'vitest';
 import {
   defaultObject, formatManifestError, loadManifests, ManifestLoadError, parseManifests, validateUpdate,
 } from '../../src/manifest/index.ts';
-import { errorsOf, objectOf, yaml, DNS1123_LABEL_MSG, DNS1123_SUBDOMAIN_MSG, LABEL_KEY_NAME_MSG, LABEL_VALUE_MSG } from './helpers.ts';
+import { errorsOf, objectOf, yaml, TEMPLATE_SPEC, DNS1123_LABEL_MSG, DNS1123_SUBDOMAIN_MSG, LABEL_KEY_NAME_MSG, LABEL_VALUE_MSG } from './helpers.ts';
 
-/** Template pod-spec defaults (SetDefaults_PodSpec and friends) of a one-container nginx template. */
-const TEMPLATE_SPEC = {
-  containers: [{
-    name: 'c', image: 'nginx', imagePullPolicy: 'Always',
-    terminationMessagePath: '/dev/termination-log', terminationMessagePolicy: 'File',
-  }],
-  dnsPolicy: 'ClusterFirst', restartPolicy: 'Always', securityContext: {},
-  terminationGracePeriodSeconds: 30, schedulerName: 'default-scheduler',
-};
 
 const rs = (spec: string) => `apiVersion: apps/v1\nkind: ReplicaSet\nmetadata:\n  name: web\nspec:\n${spec}`;
 const rc = (spec: string) => `apiVersion: v1\nkind: ReplicationController\nmetadata:\n  name: web\nspec:\n${spec}`;

@@ -99,33 +99,21 @@ export function registerRollout(program: Command, s: Session): void {
       each(s, args, (c, kind, name) => c.rolloutUndo(kind, name, { namespace: o.namespace, toRevision: o.toRevision }));
     });
 
-  rollout
-    .command('pause')
-    .summary('Mark the provided resource as paused')
-    .description('Pause a Deployment (kubectl rollout pause): template changes are not rolled out until it is resumed.')
-    .argument('<args...>', 'TYPE NAME or TYPE/NAME')
-    .option('-n, --namespace <namespace>', 'the namespace scope for this request', 'default')
-    .action(async (args: string[], o: { namespace: string }) => {
-      each(s, args, (c, kind, name) => c.rolloutPause(kind, name, o.namespace));
-    });
-
-  rollout
-    .command('resume')
-    .summary('Resume a paused resource')
-    .description('Resume a paused Deployment (kubectl rollout resume).')
-    .argument('<args...>', 'TYPE NAME or TYPE/NAME')
-    .option('-n, --namespace <namespace>', 'the namespace scope for this request', 'default')
-    .action(async (args: string[], o: { namespace: string }) => {
-      each(s, args, (c, kind, name) => c.rolloutResume(kind, name, o.namespace));
-    });
-
-  rollout
-    .command('restart')
-    .summary('Restart a resource')
-    .description('Restart a Deployment\'s pods with a rolling update (kubectl rollout restart: stamps kubectl.kubernetes.io/restartedAt on the pod template).')
-    .argument('<args...>', 'TYPE NAME or TYPE/NAME')
-    .option('-n, --namespace <namespace>', 'the namespace scope for this request', 'default')
-    .action(async (args: string[], o: { namespace: string }) => {
-      each(s, args, (c, kind, name) => c.rolloutRestart(kind, name, o.namespace));
-    });
+  // pause / resume / restart: one write each, kubectl's message per object.
+  const writes: Array<[string, string, string, (c: Cluster, kind: string, name: string, ns: string) => string]> = [
+    ['pause', 'Mark the provided resource as paused', 'Pause a Deployment (kubectl rollout pause): template changes are not rolled out until it is resumed.', (c, k, n, ns) => c.rolloutPause(k, n, ns)],
+    ['resume', 'Resume a paused resource', 'Resume a paused Deployment (kubectl rollout resume).', (c, k, n, ns) => c.rolloutResume(k, n, ns)],
+    ['restart', 'Restart a resource', "Restart a Deployment's pods with a rolling update (kubectl rollout restart: stamps kubectl.kubernetes.io/restartedAt on the pod template).", (c, k, n, ns) => c.rolloutRestart(k, n, ns)],
+  ];
+  for (const [verb, summary, description, run] of writes) {
+    rollout
+      .command(verb)
+      .summary(summary)
+      .description(description)
+      .argument('<args...>', 'TYPE NAME or TYPE/NAME')
+      .option('-n, --namespace <namespace>', 'the namespace scope for this request', 'default')
+      .action(async (args: string[], o: { namespace: string }) => {
+        each(s, args, (c, kind, name) => run(c, kind, name, o.namespace));
+      });
+  }
 }
