@@ -138,6 +138,7 @@ export function createStatic(s: ClusterState, obj: KObject): Entry {
   s.store.add(e);
   indexOwners(s, e.uid, undefined, obj);
   emitWatch(s, 'ADDED', e);
+  if (obj.kind === 'Service') s.dirtyServices.add(e.uid);
   return e;
 }
 
@@ -162,6 +163,7 @@ export function update(s: ClusterState, e: Entry, obj: KObject): void {
   e.object = { ...obj, metadata: { ...obj.metadata, uid: cur.metadata.uid, creationTimestamp: cur.metadata.creationTimestamp }, status: cur.status };
   indexOwners(s, e.uid, cur, e.object);
   if (obj.kind === 'Service' && cur.spec?.clusterIP) e.object.spec = { ...obj.spec, clusterIP: cur.spec.clusterIP, clusterIPs: cur.spec.clusterIPs };
+  if (obj.kind === 'Service') s.dirtyServices.add(e.uid);
   e.rv = ++s.rv;
 }
 

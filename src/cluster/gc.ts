@@ -13,6 +13,7 @@ import { releasePod } from './scheduling.ts';
 import { ClusterError, emitWatch, isReady, kindName, nsFor, stopMember, type ClusterState } from './state.ts';
 import { CONTROLLER_KINDS, objectOf, type Entry } from './store.ts';
 import { dependentTouched, indexOrphan, queueSync } from './controllers.ts';
+import { endpointsPodTouched, serviceRemoved } from './endpoints.ts';
 
 export function deleteObject(s: ClusterState, kind: string, name: string, opts: DeleteOptions): void {
   const k = kindName(kind);
@@ -157,6 +158,11 @@ export function removeEntry(s: ClusterState, e: Entry): void {
   s.dependents.delete(e.uid);
   s.foreground.delete(e.uid);
   dependentTouched(s, e.kind, e.last, true); // its controller replaces it
+  if (e.machine === 'pod') endpointsPodTouched(s, e.last as Pod, undefined);
+  if (e.kind === 'Service') {
+    const ep = serviceRemoved(s, e);
+    if (ep) removeEntry(s, ep);
+  }
 }
 
 // ---------------------------------------------------------------- owner index

@@ -18,6 +18,7 @@ import { podChanged, retryUnschedulable, runScheduler } from './scheduling.ts';
 import { ClusterError, emitWatch, stopMember, type ClusterState } from './state.ts';
 import { contextKey, keyOf, machineFor, type Entry, type MachineKind } from './store.ts';
 import { dependentTouched, indexOrphan, syncControllers } from './controllers.ts';
+import { endpointsPodTouched, syncEndpoints } from './endpoints.ts';
 
 // ---------------------------------------------------------------- actors
 
@@ -33,7 +34,10 @@ export function observe(s: ClusterState, e: Entry): void {
   const snap = e.actor!.getSnapshot();
   e.last = snap.context[contextKey(e.machine)];
   indexOwners(s, e.uid, undefined, e.last);
-  if (e.machine === 'pod') s.store.setNode(e, (e.last as Pod).spec?.nodeName);
+  if (e.machine === 'pod') {
+    s.store.setNode(e, (e.last as Pod).spec?.nodeName);
+    endpointsPodTouched(s, undefined, e.last as Pod);
+  }
   indexOrphan(s, e, e.last);
   dependentTouched(s, e.kind, e.last);
 }
@@ -57,6 +61,7 @@ function onSnapshot(s: ClusterState, e: Entry, snap: any): void {
     if (e.machine === 'pod') {
       if (prev?.spec !== obj.spec) s.store.setNode(e, (obj as Pod).spec?.nodeName);
       podChanged(s, e, prev as Pod, obj as Pod);
+      endpointsPodTouched(s, prev as Pod, obj as Pod);
     } else if (e.machine === 'node') nodeChanged(s, e, prev as Node, obj as Node);
     dependentTouched(s, e.kind, obj);
     if (s.store.byUid.get(e.uid) === e) emitWatch(s, 'MODIFIED', e);
@@ -174,6 +179,7 @@ export function settle(s: ClusterState, controllers = true): void {
         continue;
       }
       if (controllers && syncControllers(s)) continue;
+      if (controllers && syncEndpoints(s)) continue;
       break;
     }
   } finally {

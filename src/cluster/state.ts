@@ -75,6 +75,8 @@ export class ClusterState {
   /** Work counters (benchmarks): timers fired, object changes observed. */
   readonly stats = { timersFired: 0, objectChanges: 0, readyPods: 0 };
   errorsSeen = 0;
+  /** Services whose Endpoints must be recomputed once the rest has settled (uids). */
+  readonly dirtyServices = new Set<string>();
   /** Controllers to sync once the rest has settled (uids). */
   readonly dirtyControllers = new Set<string>();
   /** Pods and ReplicaSets with no controller ownerReference: kind → namespace → entries. */

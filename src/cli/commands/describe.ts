@@ -43,6 +43,9 @@ export function describeOne(d: Describers, c: Cluster, obj: KObject, showEvents 
     case 'Deployment':
       // GetAllReplicaSetsInChunks lists the namespace's sets; the describer keeps those selected and controlled by it
       return describeObject(obj, events as any, now, { replicaSets: c.list('ReplicaSet', { namespace: md.namespace }) });
+    case 'Service':
+      // The Endpoints object the endpoints controller keeps for it.
+      return describeObject(obj, events as any, now, { endpoints: c.get('Endpoints', md.name, md.namespace) });
     default:
       return describeObject(obj, events as any, now, obj.kind === 'PersistentVolumeClaim' ? { pods: c.list('Pod', { namespace: md.namespace }) } : {});
   }
