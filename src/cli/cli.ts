@@ -59,12 +59,12 @@ function registerClock(program: Command, s: Session): void {
 function registerTopLevel(program: Command, s: Session): void {
   program
     .command('reset')
-    .summary('Start over with a new cluster (--nodes N, --seed S)')
-    .description('Replace the cluster in the state file with a new one: --nodes N workers (default 3), RNG --seed S (default 1).')
+    .summary('Start over with a new cluster (--nodes N, --seed S, --strict-storage)')
+    .description('Replace the cluster in the state file with a new one: --nodes N workers (default 3), RNG --seed S (default 1), --strict-storage (claims of StorageClasses that do not exist stay Pending).')
     .action(async () => {
       const nodes = s.globals.nodes ?? DEFAULT_NODES;
       const seed = s.globals.seed ?? DEFAULT_SEED;
-      const c = createCluster({ nodes, seed });
+      const c = createCluster({ nodes, seed, strictStorage: s.globals.strictStorage });
       s.replaceCluster(c);
       s.println(`cluster reset: ${nodes} node${nodes === 1 ? '' : 's'}, seed ${seed}, simulated time ${formatTime(c.now())}`);
     });
@@ -108,7 +108,8 @@ export function buildProgram(s: Session, argv: string[], nested: boolean): Comma
         if (n > MAX_NODES) throw new InvalidArgumentError(`invalid argument "${v}" for "--nodes" flag: at most ${MAX_NODES}`);
         return n;
       })
-      .option('--seed <s>', `random seed of a new cluster (default ${DEFAULT_SEED})`, intFlag('--seed', { min: 0 }));
+      .option('--seed <s>', `random seed of a new cluster (default ${DEFAULT_SEED})`, intFlag('--seed', { min: 0 }))
+      .option('--strict-storage', 'a new cluster binds claims only of StorageClasses that exist (default: any class is provisioned)');
     program.hook('preAction', () => {
       s.globals = program.opts();
     });

@@ -26,6 +26,7 @@ export const DEFAULT_SEED = 1;
 export interface ClusterSettings {
   nodes?: number;
   seed?: number;
+  strictStorage?: boolean;
 }
 
 /** The state file: read it, or replace it atomically (write a temporary file, then rename). */
@@ -135,7 +136,7 @@ export class Session {
     this.loadedFrom = file;
     this.loadedText = text;
     if (text === undefined) {
-      this.current = createCluster({ nodes: this.globals.nodes ?? DEFAULT_NODES, seed: this.globals.seed ?? DEFAULT_SEED });
+      this.current = createCluster({ nodes: this.globals.nodes ?? DEFAULT_NODES, seed: this.globals.seed ?? DEFAULT_SEED, strictStorage: this.globals.strictStorage });
     } else {
       this.current = clusterFromState(text, file.path);
       if (this.globals.nodes !== undefined || this.globals.seed !== undefined) {

@@ -17,6 +17,7 @@ import { createNode } from './nodelifecycle.ts';
 import { queueSync } from './controllers.ts';
 import { createActorEntry, settle } from './runtime.ts';
 import { podCreated } from './scheduling.ts';
+import { admitClaim, queueBinding } from './storage.ts';
 import { ClusterError, emitWatch, kindName, newUid, nsFor, type ClusterState } from './state.ts';
 import { CONTROLLER_KINDS, objectOf, type Entry } from './store.ts';
 
@@ -133,12 +134,17 @@ export function createStatic(s: ClusterState, obj: KObject): Entry {
     obj.spec.clusterIP = ip;
     obj.spec.clusterIPs = [ip];
   }
-  if (obj.kind === 'PersistentVolumeClaim') obj.status = { phase: 'Pending' };
+  if (obj.kind === 'PersistentVolumeClaim') {
+    admitClaim(s, obj);
+    obj.status = { phase: 'Pending' };
+  }
+  if (obj.kind === 'PersistentVolume') obj.status = { phase: 'Available' };
   const e: Entry = { kind: obj.kind, namespace: md.namespace, name: md.name, uid: md.uid, rv: ++s.rv, object: obj };
   s.store.add(e);
   indexOwners(s, e.uid, undefined, obj);
   emitWatch(s, 'ADDED', e);
   if (obj.kind === 'Service') s.dirtyServices.add(e.uid);
+  if (obj.kind === 'PersistentVolumeClaim' || obj.kind === 'PersistentVolume' || obj.kind === 'StorageClass') queueBinding(s);
   return e;
 }
 

@@ -49,6 +49,11 @@ export interface ClusterOptions {
   defaults?: Partial<BehaviourDefaults>;
   /** Resume from `cluster.snapshot()`. Other options are ignored then. */
   snapshot?: ClusterSnapshot;
+  /**
+   * Storage as in a real cluster: a claim whose StorageClass does not exist stays Pending (and its
+   * pods unschedulable). Default false: the simulated provisioner binds claims of any class.
+   */
+  strictStorage?: boolean;
   /** XState inspection callback, passed to every actor (nothing is paid when absent). */
   inspect?: (e: InspectionEvent) => void;
 }

@@ -14,6 +14,7 @@ import { ClusterError, emitWatch, isReady, kindName, nsFor, stopMember, type Clu
 import { CONTROLLER_KINDS, objectOf, type Entry } from './store.ts';
 import { dependentTouched, indexOrphan, queueSync } from './controllers.ts';
 import { endpointsPodTouched, serviceRemoved } from './endpoints.ts';
+import { claimRemoved } from './storage.ts';
 
 export function deleteObject(s: ClusterState, kind: string, name: string, opts: DeleteOptions): void {
   const k = kindName(kind);
@@ -163,6 +164,7 @@ export function removeEntry(s: ClusterState, e: Entry): void {
     const ep = serviceRemoved(s, e);
     if (ep) removeEntry(s, ep);
   }
+  if (e.kind === 'PersistentVolumeClaim') claimRemoved(s, e.object!, (pv) => removeEntry(s, pv));
 }
 
 // ---------------------------------------------------------------- owner index

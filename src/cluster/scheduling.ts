@@ -7,6 +7,7 @@ import { schedulePod } from '../scheduler/index.ts';
 import { addPod, removePod } from '../scheduler/resources.ts';
 import type { Pod, PodCondition } from '../types.ts';
 import { armPodGC } from './nodelifecycle.ts';
+import { volumeBindingMessage } from './storage.ts';
 import { isReady, type ClusterState } from './state.ts';
 import type { Entry } from './store.ts';
 
@@ -44,7 +45,7 @@ export function runScheduler(s: ClusterState): void {
     if (!e || e.machine !== 'pod') continue;
     const pod = e.last as Pod;
     if (pod.spec?.nodeName || pod.metadata?.deletionTimestamp) continue;
-    const r = schedulePod(pod, s.nodeOrder, s.schedState, () => s.rng.next());
+    const r = schedulePod(pod, s.nodeOrder, s.schedState, () => s.rng.next(), { volumeBinding: (p) => volumeBindingMessage(s, p) });
     if ('nodeName' in r) {
       bind(s, e, r.nodeName, true);
     } else {

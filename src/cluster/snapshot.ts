@@ -22,6 +22,8 @@ import { keyOf, type Entry, type MachineKind } from './store.ts';
 export interface ClusterSnapshot {
   version: 1;
   seed: number;
+  /** ClusterOptions.strictStorage (absent: false). */
+  strictStorage?: boolean;
   defaults: BehaviourDefaults;
   clock: ClockSnapshot;
   rng: number;
@@ -121,6 +123,7 @@ export function snapshot(s: ClusterState): ClusterSnapshot {
     JSON.stringify({
       version: 1,
       seed: s.seed,
+      ...(s.strictStorage ? { strictStorage: true } : {}),
       defaults: s.defaults,
       clock: s.clock.snapshot(),
       rng: s.rng.state,

@@ -75,6 +75,10 @@ export class ClusterState {
   /** Work counters (benchmarks): timers fired, object changes observed. */
   readonly stats = { timersFired: 0, objectChanges: 0, readyPods: 0 };
   errorsSeen = 0;
+  /** Claims whose StorageClass does not exist stay Pending (else the simulated provisioner serves any class). */
+  readonly strictStorage: boolean;
+  /** A binding pass over Pending claims is queued. */
+  bindingQueued = false;
   /** Services whose Endpoints must be recomputed once the rest has settled (uids). */
   readonly dirtyServices = new Set<string>();
   /** Controllers to sync once the rest has settled (uids). */
@@ -90,6 +94,7 @@ export class ClusterState {
   constructor(opts: ClusterOptions) {
     const snap = opts.snapshot;
     this.seed = snap?.seed ?? opts.seed ?? 1;
+    this.strictStorage = snap?.strictStorage ?? opts.strictStorage ?? false;
     this.defaults = snap?.defaults ?? { ...DEFAULT_BEHAVIOUR, ...opts.defaults };
     const start = opts.start === undefined ? DEFAULT_START : typeof opts.start === 'number' ? opts.start : Date.parse(opts.start);
     this.clock = new SimClock(start, snap?.clock);

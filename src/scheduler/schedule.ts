@@ -94,6 +94,12 @@ export interface ScheduleOptions {
   podRequests?: PodRequests;
   /** See {@link preemptionMessage}: whether preemption would find victims on a node. */
   hasPreemptionVictims?: (nodeName: string) => boolean;
+  /**
+   * The VolumeBinding plugin's PreFilter over the pod's PersistentVolumeClaims (the cluster knows
+   * the claims): a message when one is missing, being deleted or an unbound Immediate claim
+   * (UnschedulableAndUnresolvable), else null.
+   */
+  volumeBinding?: (pod: Pod) => string | null;
 }
 
 export type ScheduleResult =
@@ -613,6 +619,15 @@ export function schedulePod(
   const taintReason = opts.taintReason ?? 'detailed';
   const p = compilePod(pod, opts.podRequests ?? podRequests(pod));
   const d = newDiagnosis();
+
+  // PreFilter: VolumeBinding — claims that are missing or not bound make every node fail.
+  const volumes = opts.volumeBinding?.(pod) ?? null;
+  if (volumes !== null) {
+    d.preFilterMsg = volumes;
+    d.absentNodesStatus = { code: 'UnschedulableAndUnresolvable', reasons: [volumes], plugin: 'VolumeBinding' };
+    d.unschedulablePlugins.add('VolumeBinding');
+    return fail(pod, numAllNodes, d, opts);
+  }
 
   // PreFilter: NodeAffinity may narrow the candidates to named nodes (e.g. DaemonSet pods).
   let list: readonly NodeInfo[] = nodes;
