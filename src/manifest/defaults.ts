@@ -3,7 +3,9 @@
  *
  * - Scheme defaults: `pkg/apis/core/v1/defaults.go` (SetDefaults_Pod, _PodSpec, _Container, _Probe,
  *   _HTTPGetAction, _Service, _PersistentVolumeClaim(Spec), _Namespace(Status), _Volume, _ResourceList,
- *   _ReplicationController …), `pkg/apis/apps/v1/defaults.go` (SetDefaults_ReplicaSet, SetDefaults_Deployment)
+ *   _ReplicationController, _PersistentVolume …), `pkg/apis/apps/v1/defaults.go` (SetDefaults_ReplicaSet,
+ *   SetDefaults_Deployment, SetDefaults_StatefulSet, SetDefaults_DaemonSet), `pkg/apis/storage/v1/defaults.go`
+ *   (SetDefaults_StorageClass)
  *   plus the declarative `+default` markers in `k8s.io/api/core/v1/types.go` (ContainerPort.protocol TCP).
  * - Admission plugins that kube-apiserver enables by default: DefaultTolerationSeconds
  *   (`plugin/pkg/admission/defaulttolerationseconds/admission.go`), Priority (priority 0,
@@ -312,6 +314,106 @@ function defaultDeployment(obj: Obj): void {
   defaultPodSpecInPlace(isObj(template.spec) ? template.spec : (template.spec = {}));
 }
 
+const absent = (v: unknown) => v === undefined || v === null;
+
+/**
+ * The defaults of a StatefulSet's claim template: SetDefaults_PersistentVolumeClaim (status phase
+ * Pending: stored StatefulSets show it on every template), SetDefaults_PersistentVolumeClaimSpec
+ * (volumeMode Filesystem when absent; a pointer, so an explicit "" stays) and the resource lists.
+ * The API server also stores each template with `apiVersion: v1` and `kind: PersistentVolumeClaim`
+ * (what GitOps tools report as drift); they are filled in when absent.
+ */
+function defaultClaimTemplate(t: Obj): void {
+  if (absent(t.apiVersion)) t.apiVersion = 'v1';
+  if (absent(t.kind)) t.kind = 'PersistentVolumeClaim';
+  const spec: Obj = isObj(t.spec) ? t.spec : (t.spec = {});
+  if (absent(spec.volumeMode)) spec.volumeMode = 'Filesystem';
+  if (isObj(spec.resources)) {
+    if (spec.resources.requests !== undefined) spec.resources.requests = defaultResourceList(spec.resources.requests);
+    if (spec.resources.limits !== undefined) spec.resources.limits = defaultResourceList(spec.resources.limits);
+  }
+  const status: Obj = isObj(t.status) ? t.status : (t.status = {});
+  if (!status.phase) status.phase = 'Pending';
+}
+
+/**
+ * SetDefaults_StatefulSet (`pkg/apis/apps/v1/defaults.go`), with 1.32's gates (StatefulSetAutoDeletePVC
+ * on, MaxUnavailableStatefulSet off): podManagementPolicy OrderedReady; an empty updateStrategy type
+ * becomes RollingUpdate with a rollingUpdate block, and a RollingUpdate block gets partition 0 (an
+ * explicit RollingUpdate type without a block stays without one); persistentVolumeClaimRetentionPolicy
+ * Retain/Retain; replicas 1; revisionHistoryLimit 10; the pod-spec defaults on the template (a value in
+ * apps/v1) and the PVC defaults on each claim template. The strategy's PrepareForCreate drops
+ * `rollingUpdate.maxUnavailable` while the MaxUnavailableStatefulSet gate is off.
+ */
+function defaultStatefulSet(obj: Obj): void {
+  const spec: Obj = isObj(obj.spec) ? obj.spec : (obj.spec = {});
+  if (!spec.podManagementPolicy) spec.podManagementPolicy = 'OrderedReady';
+  const us: Obj = isObj(spec.updateStrategy) ? spec.updateStrategy : (spec.updateStrategy = {});
+  if (!us.type) {
+    us.type = 'RollingUpdate';
+    if (absent(us.rollingUpdate)) us.rollingUpdate = {};
+  }
+  if (us.type === 'RollingUpdate' && isObj(us.rollingUpdate) && absent(us.rollingUpdate.partition)) us.rollingUpdate.partition = 0;
+  if (isObj(us.rollingUpdate)) delete us.rollingUpdate.maxUnavailable;
+  const rp: Obj = isObj(spec.persistentVolumeClaimRetentionPolicy)
+    ? spec.persistentVolumeClaimRetentionPolicy
+    : (spec.persistentVolumeClaimRetentionPolicy = {});
+  if (!rp.whenDeleted) rp.whenDeleted = 'Retain';
+  if (!rp.whenScaled) rp.whenScaled = 'Retain';
+  if (absent(spec.replicas)) spec.replicas = 1;
+  if (absent(spec.revisionHistoryLimit)) spec.revisionHistoryLimit = 10;
+  const template: Obj = isObj(spec.template) ? spec.template : (spec.template = {});
+  defaultPodSpecInPlace(isObj(template.spec) ? template.spec : (template.spec = {}));
+  if (Array.isArray(spec.volumeClaimTemplates)) for (const t of spec.volumeClaimTemplates) if (isObj(t)) defaultClaimTemplate(t);
+}
+
+/**
+ * SetDefaults_DaemonSet (`pkg/apis/apps/v1/defaults.go`): an empty updateStrategy type becomes
+ * RollingUpdate; a RollingUpdate strategy gets maxUnavailable 1 and maxSurge 0 when absent (an
+ * OnDelete strategy keeps a rollingUpdate block as written); revisionHistoryLimit 10; the pod-spec
+ * defaults on the template. The strategy's templateGeneration (stored as the
+ * `deprecated.daemonset.template.generation` annotation) and `generation: 1` are the cluster's to set.
+ */
+function defaultDaemonSet(obj: Obj): void {
+  const spec: Obj = isObj(obj.spec) ? obj.spec : (obj.spec = {});
+  const us: Obj = isObj(spec.updateStrategy) ? spec.updateStrategy : (spec.updateStrategy = {});
+  if (!us.type) us.type = 'RollingUpdate';
+  if (us.type === 'RollingUpdate') {
+    const ru: Obj = isObj(us.rollingUpdate) ? us.rollingUpdate : (us.rollingUpdate = {});
+    if (absent(ru.maxUnavailable)) ru.maxUnavailable = 1;
+    if (absent(ru.maxSurge)) ru.maxSurge = 0;
+  }
+  if (absent(spec.revisionHistoryLimit)) spec.revisionHistoryLimit = 10;
+  const template: Obj = isObj(spec.template) ? spec.template : (spec.template = {});
+  defaultPodSpecInPlace(isObj(template.spec) ? template.spec : (template.spec = {}));
+}
+
+/**
+ * SetDefaults_PersistentVolume (`pkg/apis/core/v1/defaults.go`): persistentVolumeReclaimPolicy
+ * Retain when empty, volumeMode Filesystem when absent (a pointer: an explicit "" stays), status
+ * phase Pending (the strategy's PrepareForCreate has dropped any status the client sent; the
+ * `lastPhaseTransitionTime` it stamps is the cluster's); the capacity as a resource list; a
+ * hostPath source's type "" (SetDefaults_HostPathVolumeSource).
+ */
+function defaultPersistentVolume(obj: Obj): void {
+  const spec: Obj = isObj(obj.spec) ? obj.spec : (obj.spec = {});
+  if (!spec.persistentVolumeReclaimPolicy) spec.persistentVolumeReclaimPolicy = 'Retain';
+  if (absent(spec.volumeMode)) spec.volumeMode = 'Filesystem';
+  if (spec.capacity !== undefined) spec.capacity = defaultResourceList(spec.capacity);
+  if (isObj(spec.hostPath) && absent(spec.hostPath.type)) spec.hostPath.type = '';
+  const status: Obj = isObj(obj.status) ? obj.status : (obj.status = {});
+  if (!status.phase) status.phase = 'Pending';
+}
+
+/**
+ * SetDefaults_StorageClass (`pkg/apis/storage/v1/defaults.go`): reclaimPolicy Delete and
+ * volumeBindingMode Immediate when absent (both pointers: an explicit "" stays).
+ */
+function defaultStorageClass(obj: Obj): void {
+  if (absent(obj.reclaimPolicy)) obj.reclaimPolicy = 'Delete';
+  if (absent(obj.volumeBindingMode)) obj.volumeBindingMode = 'Immediate';
+}
+
 /**
  * SetDefaults_ReplicationController (`pkg/apis/core/v1/defaults.go`): the selector and the
  * controller's own labels default to the template's labels when empty, replicas to 1. The
@@ -355,6 +457,10 @@ export function defaultObject<T extends object>(object: T, opts: DefaultOptions 
     case 'ReplicaSet': defaultReplicaSet(obj); break;
     case 'Deployment': defaultDeployment(obj); break;
     case 'ReplicationController': defaultReplicationController(obj); break;
+    case 'StatefulSet': defaultStatefulSet(obj); break;
+    case 'DaemonSet': defaultDaemonSet(obj); break;
+    case 'PersistentVolume': defaultPersistentVolume(obj); break;
+    case 'StorageClass': defaultStorageClass(obj); break;
     default: break;
   }
   return obj as T;

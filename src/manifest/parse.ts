@@ -65,7 +65,14 @@ function rel(p: Path, base: Path): boolean {
 }
 
 const SEMANTIC_YAML_ERRORS = new Set<string>(['DUPLICATE_KEY', 'TAG_RESOLVE_FAILED', 'BAD_ALIAS', 'KEY_OVER_1024_CHARS']);
-const STATUS_RESET_KINDS = new Set(['Pod', 'Namespace', 'Service', 'PersistentVolumeClaim', 'ReplicaSet', 'ReplicationController', 'Deployment']);
+/**
+ * Kinds whose registry strategy drops a client-sent `status` on create (PrepareForCreate); the
+ * defaults then fill in what the API server would (a Pending phase for claims and volumes).
+ */
+export const STATUS_RESET_KINDS: ReadonlySet<string> = new Set([
+  'Pod', 'Namespace', 'Service', 'PersistentVolumeClaim', 'ReplicaSet', 'ReplicationController', 'Deployment',
+  'StatefulSet', 'DaemonSet', 'PersistentVolume',
+]);
 
 interface Sink {
   objects: LoadedObject[];
@@ -113,7 +120,8 @@ function processObject(
   const info: KindInfo = found.info;
   const decoded = decodeObject(raw, info.kind);
   // The registry strategies' PrepareForCreate/PrepareForUpdate ignore a status sent by a client
-  // (Pods, Namespaces, Services, PVCs, ReplicaSets, ReplicationControllers, Deployments); Nodes may register with their status.
+  // (Pods, Namespaces, Services, PVCs, PVs, ReplicaSets, ReplicationControllers, Deployments, StatefulSets,
+  // DaemonSets); Nodes may register with their status. StorageClasses and ControllerRevisions have none.
   if (STATUS_RESET_KINDS.has(info.kind)) delete decoded.object.status;
   const defaulted = defaultObject(decoded.object, { namespaced: info.namespaced, namespace: opts.namespace });
   const bad = decoded.errors.map((e) => e.path);

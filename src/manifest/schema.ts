@@ -176,6 +176,76 @@ const deployment = obj('v1.Deployment', {
   status: status('v1.DeploymentStatus'),
 });
 
+// apps/v1 StatefulSet: claim templates are whole PersistentVolumeClaims (metadata, spec, status).
+const statefulSet = obj('v1.StatefulSet', {
+  ...typeMeta, metadata: objectMeta,
+  spec: obj('v1.StatefulSetSpec', {
+    replicas: I32, selector: labelSelector, template: podTemplateSpec, volumeClaimTemplates: arr(pvc),
+    serviceName: S, podManagementPolicy: S,
+    updateStrategy: obj('v1.StatefulSetUpdateStrategy', {
+      type: S, rollingUpdate: obj('v1.RollingUpdateStatefulSetStrategy', { partition: I32, maxUnavailable: IOS }),
+    }),
+    revisionHistoryLimit: I32, minReadySeconds: I32,
+    persistentVolumeClaimRetentionPolicy: obj('v1.StatefulSetPersistentVolumeClaimRetentionPolicy', { whenDeleted: S, whenScaled: S }),
+    ordinals: obj('v1.StatefulSetOrdinals', { start: I32 }),
+  }),
+  status: status('v1.StatefulSetStatus'),
+});
+
+const daemonSet = obj('v1.DaemonSet', {
+  ...typeMeta, metadata: objectMeta,
+  spec: obj('v1.DaemonSetSpec', {
+    selector: labelSelector, template: podTemplateSpec,
+    updateStrategy: obj('v1.DaemonSetUpdateStrategy', {
+      type: S, rollingUpdate: obj('v1.RollingUpdateDaemonSet', { maxUnavailable: IOS, maxSurge: IOS }),
+    }),
+    minReadySeconds: I32, revisionHistoryLimit: I32,
+  }),
+  status: status('v1.DaemonSetStatus'),
+});
+
+// apps/v1 ControllerRevision: `data` is a runtime.RawExtension (any JSON).
+const controllerRevision = obj('v1.ControllerRevision', { ...typeMeta, metadata: objectMeta, data: ANY, revision: I64 });
+
+// v1 PersistentVolume: the sources kubeactors looks into are typed (unknown fields kept), the rest open.
+const secretReference = obj('v1.SecretReference', { name: S, namespace: S });
+const persistentVolume = obj('v1.PersistentVolume', {
+  ...typeMeta, metadata: objectMeta,
+  spec: obj('v1.PersistentVolumeSpec', {
+    capacity: RESOURCE_LIST, accessModes: arr(S), claimRef: openObj('v1.ObjectReference'),
+    persistentVolumeReclaimPolicy: S, storageClassName: S, mountOptions: arr(S), volumeMode: S,
+    nodeAffinity: openObj('v1.VolumeNodeAffinity'), volumeAttributesClassName: S,
+    hostPath: obj('v1.HostPathVolumeSource', { path: S, type: S }, true),
+    local: obj('v1.LocalVolumeSource', { path: S, fsType: S }, true),
+    nfs: obj('v1.NFSVolumeSource', { server: S, path: S, readOnly: B }, true),
+    csi: obj('v1.CSIPersistentVolumeSource', {
+      driver: S, volumeHandle: S, readOnly: B, fsType: S, volumeAttributes: MAP_SS,
+      controllerPublishSecretRef: secretReference, nodeStageSecretRef: secretReference, nodePublishSecretRef: secretReference,
+      controllerExpandSecretRef: secretReference, nodeExpandSecretRef: secretReference,
+    }, true),
+    gcePersistentDisk: openObj('v1.GCEPersistentDiskVolumeSource'), awsElasticBlockStore: openObj('v1.AWSElasticBlockStoreVolumeSource'),
+    glusterfs: openObj('v1.GlusterfsPersistentVolumeSource'), flocker: openObj('v1.FlockerVolumeSource'),
+    rbd: openObj('v1.RBDPersistentVolumeSource'), quobyte: openObj('v1.QuobyteVolumeSource'),
+    cephfs: openObj('v1.CephFSPersistentVolumeSource'), iscsi: openObj('v1.ISCSIPersistentVolumeSource'),
+    cinder: openObj('v1.CinderPersistentVolumeSource'), fc: openObj('v1.FCVolumeSource'),
+    flexVolume: openObj('v1.FlexPersistentVolumeSource'), azureFile: openObj('v1.AzureFilePersistentVolumeSource'),
+    vsphereVolume: openObj('v1.VsphereVirtualDiskVolumeSource'), photonPersistentDisk: openObj('v1.PhotonPersistentDiskVolumeSource'),
+    portworxVolume: openObj('v1.PortworxVolumeSource'), azureDisk: openObj('v1.AzureDiskVolumeSource'),
+    scaleIO: openObj('v1.ScaleIOPersistentVolumeSource'), storageos: openObj('v1.StorageOSPersistentVolumeSource'),
+  }),
+  status: status('v1.PersistentVolumeStatus'),
+});
+
+// storage.k8s.io/v1 StorageClass: no spec, fields at the top level.
+const storageClass = obj('v1.StorageClass', {
+  ...typeMeta, metadata: objectMeta,
+  provisioner: S, parameters: MAP_SS, reclaimPolicy: S, mountOptions: arr(S), allowVolumeExpansion: B,
+  volumeBindingMode: S,
+  allowedTopologies: arr(obj('v1.TopologySelectorTerm', {
+    matchLabelExpressions: arr(obj('v1.TopologySelectorLabelRequirement', { key: S, values: arr(S) })),
+  })),
+});
+
 /** Top-level schema per supported kind. */
 export const KIND_SCHEMAS: Record<string, Schema> = {
   Pod: pod,
@@ -188,6 +258,11 @@ export const KIND_SCHEMAS: Record<string, Schema> = {
   ReplicaSet: replicaSet,
   ReplicationController: replicationController,
   Deployment: deployment,
+  StatefulSet: statefulSet,
+  DaemonSet: daemonSet,
+  ControllerRevision: controllerRevision,
+  PersistentVolume: persistentVolume,
+  StorageClass: storageClass,
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -1,17 +1,21 @@
 /**
  * Update validation: what an update of an existing object may change.
- * `ValidatePodUpdate` and friends in `pkg/apis/core/validation/validation.go`, the ReplicaSet, Deployment and
- * ReplicationController strategies' `ValidateUpdate` (`pkg/registry/{apps/replicaset,apps/deployment,core/replicationcontroller}/strategy.go`),
+ * `ValidatePodUpdate` and friends in `pkg/apis/core/validation/validation.go`, the ReplicaSet, Deployment,
+ * StatefulSet, DaemonSet, ControllerRevision, ReplicationController, PersistentVolume and StorageClass strategies'
+ * `ValidateUpdate` (`pkg/registry/{apps,core,storage}/<kind>/strategy.go`, `pkg/apis/apps/validation`,
+ * `pkg/apis/storage/validation`),
  * `ValidateObjectMetaAccessorUpdate` in `staging/src/k8s.io/apimachinery/pkg/api/validation/objectmeta.go`.
  */
 import type { KObject } from '../types.ts';
 import { lookupKind } from '../kinds.ts';
-import { child, forbidden, goQuote, index, invalid, required, type FieldError, type Path } from './errors.ts';
+import { GoLiteral, child, forbidden, goQuote, index, invalid, required, type FieldError, type Path } from './errors.ts';
 import { inclusiveRangeError } from './names.ts';
 import { isPlainObject } from './schema.ts';
 import {
-  FIELD_IMMUTABLE, goLabelSelector, validateAnnotations, validateDeploymentSpec, validateLabels, validatePodMetadataAndSpec,
-  validateReplicaSet, validateReplicationController,
+  FIELD_IMMUTABLE, claimTemplateNames, goLabelSelector, validateAnnotations, validateControllerRevision,
+  validateDaemonSet, validateDeploymentSpec, validateLabels, validatePersistentVolume, validatePodMetadataAndSpec,
+  validatePodTemplateSpec, validateReplicaSet, validateReplicationController, validateStatefulSetSpec, validateStorageClass,
+  validateVolumeClaimTemplates, type StatefulSetValidationOptions,
 } from './validate.ts';
 import { toManifestErrors } from './locate.ts';
 import type { ManifestError } from './errors.ts';
@@ -104,7 +108,7 @@ function validateOnlyDeletedSchedulingGates(newG: unknown, oldG: unknown, p: Pat
  * `-`/`+` line per changed leaf, with its path relative to the spec. (cmp's Go-syntax rendering of
  * the whole struct is not reproduced.)
  */
-export function specDiff(oldSpec: unknown, newSpec: unknown): string {
+export function specDiff(oldSpec: unknown, newSpec: unknown, typeName = 'core.PodSpec'): string {
   const lines: string[] = [];
   const render = (v: unknown) => (v === undefined ? '<unset>' : JSON.stringify(v));
   const walk = (a: unknown, b: unknown, path: string) => {
@@ -122,7 +126,7 @@ export function specDiff(oldSpec: unknown, newSpec: unknown): string {
     if (b !== undefined) lines.push(`+ \t${path}: ${render(b)}`);
   };
   walk(oldSpec, newSpec, '');
-  return ['  core.PodSpec{', ...lines, '  }'].join('\n');
+  return [`  ${typeName}{`, ...lines, '  }'].join('\n');
 }
 
 /** ValidatePodUpdate, returning field errors (no positions). */
@@ -237,19 +241,180 @@ export function validateDeploymentUpdateFields(o: Obj, n: Obj): FieldError[] {
 }
 
 /**
+ * apiequality.Semantic.DeepEqual on JSON values, as far as kubeactors models it: absent, null,
+ * empty lists and empty maps are all equal (Go's nil and empty slices and maps are). An empty
+ * object also equals an absent one, which for pointer-to-struct fields is looser than Go.
+ */
+function semanticEqual(a: unknown, b: unknown): boolean {
+  const norm = (v: unknown): unknown => {
+    if (v === null || v === undefined) return undefined;
+    if (Array.isArray(v)) return v.length ? v.map(norm) : undefined;
+    if (isObj(v)) {
+      const out: Obj = {};
+      for (const [k, x] of Object.entries(v)) {
+        const n = norm(x);
+        if (n !== undefined) out[k] = n;
+      }
+      return Object.keys(out).length ? out : undefined;
+    }
+    return v;
+  };
+  return deepEqual(norm(a), norm(b));
+}
+
+/** ValidateStatefulSetUpdate's message, verbatim for 1.32 (later releases also name 'revisionHistoryLimit'). */
+export const STATEFULSET_SPEC_FORBIDDEN =
+  "updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden";
+
+/** The spec fields ValidateStatefulSetUpdate (1.32) lets change. */
+const STATEFULSET_MUTABLE = ['replicas', 'template', 'updateStrategy', 'minReadySeconds', 'ordinals', 'persistentVolumeClaimRetentionPolicy'];
+
+/**
+ * The checks a StatefulSet update skips because the old object already fails them (upstream's
+ * ratcheting of the pod-template and claim-template validation it added in 1.34).
+ */
+function statefulSetUpdateOptions(o: Obj): StatefulSetValidationOptions {
+  const spec: Obj = isObj(o.spec) ? o.spec : {};
+  const tp = child(SPEC, 'template');
+  return {
+    skipValidatePodTemplateSpec: validatePodTemplateSpec(spec.template, tp, { extraVolumeNames: claimTemplateNames(spec) }).length > 0,
+    skipValidateVolumeClaimTemplates: validateVolumeClaimTemplates(spec.volumeClaimTemplates, child(SPEC, 'volumeClaimTemplates')).length > 0,
+  };
+}
+
+/**
+ * The StatefulSet strategy's ValidateUpdate, i.e. ValidateStatefulSetUpdate (1.32): metadata
+ * identity and the new labels and annotations (the name is not validated again), the new spec
+ * as on create, then a single Forbidden on `spec` if anything but replicas, ordinals, template,
+ * updateStrategy, persistentVolumeClaimRetentionPolicy and minReadySeconds changed — the
+ * selector, serviceName, podManagementPolicy, volumeClaimTemplates and (in 1.32)
+ * revisionHistoryLimit are fixed. `opts` defaults to skipping the template checks the old object
+ * already fails.
+ */
+export function validateStatefulSetUpdateFields(o: Obj, n: Obj, opts: StatefulSetValidationOptions = statefulSetUpdateOptions(o)): FieldError[] {
+  const meta: Obj = isObj(n.metadata) ? n.metadata : {};
+  const errs = [
+    ...validateObjectMetaUpdate(n.metadata, o.metadata),
+    ...validateLabels(meta.labels, child(META, 'labels')),
+    ...validateAnnotations(meta.annotations, child(META, 'annotations')),
+    ...validateStatefulSetSpec(n.spec, SPEC, opts),
+  ];
+  const ns: Obj = isObj(n.spec) ? { ...n.spec } : {};
+  const os: Obj = isObj(o.spec) ? o.spec : {};
+  for (const f of STATEFULSET_MUTABLE) {
+    if (os[f] === undefined) delete ns[f];
+    else ns[f] = os[f];
+  }
+  const { selector: nSel, ...nRest } = ns;
+  const { selector: oSel, ...oRest } = os;
+  if (!selectorsEqual(nSel, oSel) || !semanticEqual(nRest, oRest)) errs.push(forbidden(SPEC, STATEFULSET_SPEC_FORBIDDEN));
+  return errs;
+}
+
+/**
+ * The DaemonSet strategy's ValidateUpdate: ValidateDaemonSet of the new object, ValidateDaemonSetUpdate
+ * (metadata identity; the spec again, whose repeats are dropped; its templateGeneration checks concern
+ * a field the strategy itself maintains) and, for apps/v1, an immutable `spec.selector`.
+ */
+export function validateDaemonSetUpdateFields(o: Obj, n: Obj): FieldError[] {
+  return [...validateObjectMetaUpdate(n.metadata, o.metadata), ...validateDaemonSet(n), ...immutableSelector(o, n)];
+}
+
+/** The JSON names of a PersistentVolumeSpec's inlined PersistentVolumeSource. */
+const PV_SOURCE_FIELDS = [
+  'gcePersistentDisk', 'awsElasticBlockStore', 'hostPath', 'glusterfs', 'nfs', 'rbd', 'iscsi', 'cinder', 'cephfs', 'fc',
+  'flocker', 'flexVolume', 'azureFile', 'vsphereVolume', 'quobyte', 'azureDisk', 'photonPersistentDisk', 'portworxVolume',
+  'scaleIO', 'local', 'storageos', 'csi',
+];
+
+function pvSource(spec: Obj): Obj {
+  const out: Obj = {};
+  for (const f of PV_SOURCE_FIELDS) if (spec[f] !== undefined && spec[f] !== null) out[f] = spec[f];
+  return out;
+}
+
+/**
+ * The PersistentVolume strategy's ValidateUpdate: ValidatePersistentVolume of the new object, then
+ * ValidatePersistentVolumeUpdate: the volume source is immutable (a CSI source may gain a
+ * controllerExpandSecretRef) with a diff in the message, as is `volumeMode` (reported as upstream
+ * does, at `volumeMode` without `spec`), and a node affinity once set.
+ */
+export function validatePersistentVolumeUpdateFields(o: Obj, n: Obj): FieldError[] {
+  const errs = [...validateObjectMetaUpdate(n.metadata, o.metadata), ...validatePersistentVolume(n)];
+  const ns: Obj = isObj(n.spec) ? n.spec : {};
+  const os: Obj = isObj(o.spec) ? o.spec : {};
+  const nSrc = pvSource(ns);
+  const oSrc = pvSource(os);
+  if (isObj(oSrc.csi) && isObj(nSrc.csi) && oSrc.csi.controllerExpandSecretRef === undefined && nSrc.csi.controllerExpandSecretRef !== undefined) {
+    const { controllerExpandSecretRef: _, ...csi } = nSrc.csi;
+    nSrc.csi = csi;
+  }
+  if (!semanticEqual(nSrc, oSrc))
+    errs.push(pointAtSpec(forbidden(child(SPEC, 'persistentvolumesource'), `spec.persistentvolumesource is immutable after creation\n${specDiff(oSrc, nSrc, 'core.PersistentVolumeSource')}`)));
+  if (!deepEqual(ns.volumeMode, os.volumeMode))
+    errs.push({ ...invalid([{ k: 'f', name: 'volumeMode' }], ns.volumeMode ?? null, FIELD_IMMUTABLE), at: child(SPEC, 'volumeMode') });
+  if (os.nodeAffinity !== undefined && os.nodeAffinity !== null && !semanticEqual(ns.nodeAffinity, os.nodeAffinity)) {
+    const na = ns.nodeAffinity;
+    const value = na === undefined || na === null
+      ? null
+      : new GoLiteral(`core.VolumeNodeAffinity{Required:(*core.NodeSelector)(${isObj(na) && isObj(na.required) ? '0xc000…' : 'nil'})}`);
+    errs.push({ ...invalid([{ k: 'f', name: 'nodeAffinity' }], value, FIELD_IMMUTABLE), at: child(SPEC, 'nodeAffinity') });
+  }
+  return errs;
+}
+
+const pointAtSpec = (e: FieldError): FieldError => ({ ...e, at: SPEC });
+
+/**
+ * The StorageClass strategy's ValidateUpdate: ValidateStorageClass of the new object, then
+ * ValidateStorageClassUpdate: parameters, provisioner and reclaimPolicy may not change (Forbidden,
+ * with upstream's trailing periods; parameters compare as reflect.DeepEqual does, so `{}` is not
+ * absent), volumeBindingMode is immutable.
+ */
+export function validateStorageClassUpdateFields(o: Obj, n: Obj): FieldError[] {
+  const f = (name: string): Path => [{ k: 'f', name }];
+  const errs = [...validateObjectMetaUpdate(n.metadata, o.metadata), ...validateStorageClass(n)];
+  if (!deepEqual(n.parameters, o.parameters)) errs.push(forbidden(f('parameters'), 'updates to parameters are forbidden.'));
+  if ((n.provisioner ?? '') !== (o.provisioner ?? '')) errs.push(forbidden(f('provisioner'), 'updates to provisioner are forbidden.'));
+  if ((n.reclaimPolicy ?? '') !== (o.reclaimPolicy ?? '')) errs.push(forbidden(f('reclaimPolicy'), 'updates to reclaimPolicy are forbidden.'));
+  if (!deepEqual(n.volumeBindingMode, o.volumeBindingMode)) errs.push(invalid(f('volumeBindingMode'), n.volumeBindingMode ?? null, FIELD_IMMUTABLE));
+  return errs;
+}
+
+/**
+ * The ControllerRevision strategy's ValidateUpdate (ValidateControllerRevisionUpdate): metadata
+ * identity, the new object as on create, and immutable `data` (printed as JSON here, not as Go's
+ * rendering of the decoded object). `revision` may change: upstream checks only `data`.
+ */
+export function validateControllerRevisionUpdateFields(o: Obj, n: Obj): FieldError[] {
+  const errs = [...validateObjectMetaUpdate(n.metadata, o.metadata), ...validateControllerRevision(n)];
+  if (!deepEqual(n.data, o.data)) errs.push(invalid([{ k: 'f', name: 'data' }], n.data ?? null, FIELD_IMMUTABLE));
+  return errs;
+}
+
+/**
  * Update validation for any supported kind: metadata identity for all, ValidatePodUpdate for Pods,
- * the strategies' ValidateUpdate for ReplicaSets and Deployments (selector immutable) and
+ * the strategies' ValidateUpdate for ReplicaSets, Deployments and DaemonSets (selector immutable),
  * ReplicationControllers (ValidateReplicationController + ValidateReplicationControllerUpdate: the
- * selector may change). Deployments are checked even while the kind registry marks them unsupported.
+ * selector may change), StatefulSets (most of the spec fixed), PersistentVolumes (source fixed),
+ * StorageClasses and ControllerRevisions. Kinds the registry does not mark supported yet are
+ * checked all the same.
  */
 export function validateUpdate(oldObj: KObject | Obj, newObj: KObject | Obj): ManifestError[] {
   const o = oldObj as Obj;
   const n = newObj as Obj;
   const kind = lookupKind(String(n.apiVersion), String(n.kind));
-  if (kind.ok && kind.info.kind === 'Pod') return validatePodUpdate(o, n);
-  if (kind.ok && kind.info.kind === 'ReplicaSet') return toManifestErrors(validateReplicaSetUpdate(o, n));
-  if (kind.info?.kind === 'Deployment') return toManifestErrors(validateDeploymentUpdateFields(o, n));
-  if (kind.ok && kind.info.kind === 'ReplicationController')
-    return toManifestErrors([...validateReplicationController(n), ...validateObjectMetaUpdate(n.metadata, o.metadata)]);
-  return toManifestErrors(validateObjectMetaUpdate(n.metadata, o.metadata));
+  switch (kind.info?.kind) {
+    case 'Pod': return validatePodUpdate(o, n);
+    case 'ReplicaSet': return toManifestErrors(validateReplicaSetUpdate(o, n));
+    case 'Deployment': return toManifestErrors(validateDeploymentUpdateFields(o, n));
+    case 'ReplicationController':
+      return toManifestErrors([...validateReplicationController(n), ...validateObjectMetaUpdate(n.metadata, o.metadata)]);
+    case 'StatefulSet': return toManifestErrors(validateStatefulSetUpdateFields(o, n));
+    case 'DaemonSet': return toManifestErrors(validateDaemonSetUpdateFields(o, n));
+    case 'PersistentVolume': return toManifestErrors(validatePersistentVolumeUpdateFields(o, n));
+    case 'StorageClass': return toManifestErrors(validateStorageClassUpdateFields(o, n));
+    case 'ControllerRevision': return toManifestErrors(validateControllerRevisionUpdateFields(o, n));
+    default: return toManifestErrors(validateObjectMetaUpdate(n.metadata, o.metadata));
+  }
 }

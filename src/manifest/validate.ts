@@ -3,9 +3,12 @@
  * `pkg/apis/core/validation/validation.go` (ValidatePodCreate, ValidatePodSpec, validateContainers,
  * validateInitContainers, validateProbe, ValidateTolerations, validateResourceRequirements,
  * ValidateService, validateServicePort, ValidatePersistentVolumeClaimSpec, ValidateConfigMap,
- * ValidateNamespace, ValidateNode/validateNodeTaints, ValidateReplicationController),
+ * ValidateNamespace, ValidateNode/validateNodeTaints, ValidateReplicationController,
+ * ValidatePersistentVolume(Spec) with the hostPath/nfs/local/csi source checks),
  * `pkg/apis/apps/validation/validation.go` (ValidateReplicaSet, ValidatePodTemplateSpecForReplicaSet, ValidateDeployment,
- * ValidateDeploymentStrategy, ValidateRollingUpdateDeployment, ValidatePositiveIntOrPercent, IsNotMoreThan100Percent) and apimachinery's
+ * ValidateDeploymentStrategy, ValidateRollingUpdateDeployment, ValidatePositiveIntOrPercent, IsNotMoreThan100Percent,
+ * ValidateStatefulSet(Spec), ValidateDaemonSet(Spec), ValidateDaemonSetUpdateStrategy, ValidateRollingUpdateDaemonSet,
+ * ValidateControllerRevision), `pkg/apis/storage/validation/validation.go` (ValidateStorageClass) and apimachinery's
  * `pkg/api/validation/objectmeta.go` / `pkg/apis/meta/v1/validation/validation.go`.
  * Messages and field paths are upstream's, including its quirks (noted where they look odd).
  */
@@ -143,6 +146,11 @@ export function validateObjectMeta(meta: unknown, requiresNamespace: boolean, na
 export interface PodValidationOptions {
   /** The spec belongs to a Pod (not a template): enables pod-only checks. */
   resourceIsPod?: boolean;
+  /**
+   * Volume names that exist besides `spec.volumes` (a StatefulSet's claim templates, which its
+   * controller adds to every pod): volume mounts may name them.
+   */
+  extraVolumeNames?: Iterable<string>;
 }
 
 function validatePortNumOrName(port: unknown, p: Path): FieldError[] {
@@ -541,8 +549,9 @@ export function validatePodSpec(spec0: unknown, p: Path, opts: PodValidationOpti
 
   const vols = validateVolumes(spec.volumes, child(p, 'volumes'));
   errs.push(...vols.errs);
-  errs.push(...validateContainers(spec.containers, vols.names, gracePeriod, child(p, 'containers')));
-  errs.push(...validateInitContainers(spec.initContainers, spec.containers, vols.names, gracePeriod, child(p, 'initContainers')));
+  const volumeNames = opts.extraVolumeNames ? new Set([...vols.names, ...opts.extraVolumeNames]) : vols.names;
+  errs.push(...validateContainers(spec.containers, volumeNames, gracePeriod, child(p, 'containers')));
+  errs.push(...validateInitContainers(spec.initContainers, spec.containers, volumeNames, gracePeriod, child(p, 'initContainers')));
 
   // validatePodHostNetworkDeps
   if (spec.hostNetwork === true)
@@ -611,17 +620,24 @@ function reportAs(errs: FieldError[], as: Path): FieldError[] {
  * `<template>.annotations` (no `metadata`); that path text is kept, the position is the
  * offending entry under `<template>.metadata`.
  */
-export function validatePodTemplateSpec(template: unknown, p: Path): FieldError[] {
+export function validatePodTemplateSpec(template: unknown, p: Path, opts: PodValidationOptions = {}): FieldError[] {
   const t: Obj = isObj(template) ? template : {};
-  const meta: Obj = isObj(t.metadata) ? t.metadata : {};
-  const errs = [
-    ...reportAs(validateLabels(meta.labels, child(p, 'metadata', 'labels')), child(p, 'labels')),
-    ...reportAs(validateAnnotations(meta.annotations, child(p, 'metadata', 'annotations')), child(p, 'annotations')),
-    ...validatePodSpec(t.spec, child(p, 'spec')),
-  ];
+  const errs = [...validatePodTemplateMetadata(t, p), ...validatePodSpec(t.spec, child(p, 'spec'), opts)];
   if (isObj(t.spec) && arr(t.spec.ephemeralContainers).length > 0)
     errs.push(forbidden(child(p, 'spec', 'ephemeralContainers'), 'ephemeral containers not allowed in pod template'));
   return errs;
+}
+
+/**
+ * The labels and annotations of an embedded pod template, at upstream's path text
+ * (`<template>.labels`), pointing at the entries under `<template>.metadata`.
+ */
+function validatePodTemplateMetadata(t: Obj, p: Path): FieldError[] {
+  const meta: Obj = isObj(t.metadata) ? t.metadata : {};
+  return [
+    ...reportAs(validateLabels(meta.labels, child(p, 'metadata', 'labels')), child(p, 'labels')),
+    ...reportAs(validateAnnotations(meta.annotations, child(p, 'metadata', 'annotations')), child(p, 'annotations')),
+  ];
 }
 
 /** validatePodMetadataAndSpec: what both create and update check. */
@@ -931,21 +947,10 @@ function validateControllerTemplate(template: Obj, selector: LabelSelectorData, 
 }
 
 /**
- * The selector checks ValidateReplicaSetSpec and ValidateDeploymentSpec share: required, a valid
- * LabelSelector, not empty, and convertible by metav1.LabelSelectorAsSelector. Returns the
- * selector to check the template against, or undefined when the conversion failed (upstream then
- * does not check the template).
+ * metav1.LabelSelectorAsSelector: nil selects nothing, {} everything; undefined when the
+ * selector does not convert (an unknown operator, a bad key or value).
  */
-function validateWorkloadSelector(spec: Obj, selPath: Path): { errs: FieldError[]; selector?: LabelSelectorData } {
-  const errs: FieldError[] = [];
-  const sel = isObj(spec.selector) ? spec.selector : undefined;
-  if (!sel) errs.push(required(selPath));
-  else {
-    errs.push(...validateLabelSelector(sel, selPath));
-    if (entries(sel.matchLabels).length + arr(sel.matchExpressions).length === 0)
-      errs.push({ ...invalid(selPath, goLabelSelector(sel), 'empty selector is invalid for deployment'), dependsOn: [selPath] });
-  }
-  // metav1.LabelSelectorAsSelector: nil selects nothing, {} everything.
+function labelSelectorAsSelector(sel: Obj | undefined): LabelSelectorData | undefined {
   try {
     // Absent strings are Go's zero value "" (a requirement whose key or operator was left out).
     const typed: LabelSelector | undefined = sel && {
@@ -955,12 +960,35 @@ function validateWorkloadSelector(spec: Obj, selPath: Path): { errs: FieldError[
         return { key: str(q.key), operator: str(q.operator), values: Array.isArray(q.values) ? q.values.map(str) : undefined };
       }),
     };
-    return { errs, selector: selectorFromLabelSelector(typed) };
+    return selectorFromLabelSelector(typed);
   } catch (e) {
     if (!(e instanceof SelectorError)) throw e;
-    errs.push({ ...invalid(selPath, goLabelSelector(sel), 'invalid label selector'), dependsOn: [selPath] });
-    return { errs };
+    return undefined;
   }
+}
+
+/**
+ * The selector checks ValidateReplicaSetSpec, ValidateDeploymentSpec and ValidateStatefulSetSpec
+ * share: required, a valid LabelSelector, not empty (`empty selector is invalid for <kind>`; the
+ * ReplicaSet's says `deployment`, as upstream's does), and convertible by
+ * metav1.LabelSelectorAsSelector (else an Invalid error with `conversionDetail`). Returns the
+ * selector to check the template against, or undefined when the conversion failed (upstream then
+ * does not check the template).
+ */
+function validateWorkloadSelector(
+  spec: Obj, selPath: Path, kind = 'deployment', conversionDetail = 'invalid label selector',
+): { errs: FieldError[]; selector?: LabelSelectorData } {
+  const errs: FieldError[] = [];
+  const sel = isObj(spec.selector) ? spec.selector : undefined;
+  if (!sel) errs.push(required(selPath));
+  else {
+    errs.push(...validateLabelSelector(sel, selPath));
+    if (entries(sel.matchLabels).length + arr(sel.matchExpressions).length === 0)
+      errs.push({ ...invalid(selPath, goLabelSelector(sel), `empty selector is invalid for ${kind}`), dependsOn: [selPath] });
+  }
+  const selector = labelSelectorAsSelector(sel);
+  if (!selector) errs.push({ ...invalid(selPath, goLabelSelector(sel), conversionDetail), dependsOn: [selPath] });
+  return { errs, selector };
 }
 
 /** apps/validation ValidateReplicaSet: ValidateObjectMeta + ValidateReplicaSetSpec. */
@@ -1118,6 +1146,542 @@ export function validateDeployment(d: Obj): FieldError[] {
   return [...validateObjectMeta(d.metadata, true, nameIsDNSSubdomain, META), ...validateDeploymentSpec(d.spec, SPEC)];
 }
 
+// ---------------------------------------------------------------------------------------------
+// apps/v1 StatefulSet
+
+/**
+ * Checks newer API servers run in ValidateStatefulSetSpec that Kubernetes 1.32 does not. 1.32
+ * validates only the template's labels and annotations (ValidatePodTemplateSpecForStatefulSet
+ * leaves the pod spec to a TODO), its restartPolicy and activeDeadlineSeconds, and not the
+ * volumeClaimTemplates at all: a StatefulSet with a broken template or claim template is
+ * accepted and its pods or claims then fail to be created. Upstream added both checks in 1.34
+ * (kubernetes PRs #131790 and #132212) behind these options, which its update path sets when the
+ * old object already fails them (ratcheting). kubeactors runs them by default; set both for 1.32.
+ */
+export interface StatefulSetValidationOptions {
+  /** Validate only the template's labels and annotations (1.32). */
+  skipValidatePodTemplateSpec?: boolean;
+  /** Do not validate `spec.volumeClaimTemplates` (1.32). */
+  skipValidateVolumeClaimTemplates?: boolean;
+}
+
+const POD_MANAGEMENT_POLICIES = ['OrderedReady', 'Parallel'];
+const PVC_RETENTION_POLICY_TYPES = ['Retain', 'Delete'];
+
+/** A non-nil pointer inside a printed struct: upstream prints its address, elided here. */
+const goPointer = (type: string, v: unknown) => `(*${type})(${v === undefined || v === null ? 'nil' : '0xc000…'})`;
+
+/** `%#v` of the `apps.RollingUpdateStatefulSetStrategy` a misplaced rollingUpdate prints as. */
+function goRollingUpdateStatefulSet(ru: Obj): GoLiteral {
+  const partition = typeof ru.partition === 'number' ? ru.partition : 0;
+  return new GoLiteral(`apps.RollingUpdateStatefulSetStrategy{Partition:${partition}, MaxUnavailable:${goPointer('intstr.IntOrString', ru.maxUnavailable)}}`);
+}
+
+/** `%#v` of an `apps.StatefulSetUpdateStrategy`. */
+function goStatefulSetUpdateStrategy(s: Obj): GoLiteral {
+  return new GoLiteral(`apps.StatefulSetUpdateStrategy{Type:${goQuote(str(s.type))}, RollingUpdate:${goPointer('apps.RollingUpdateStatefulSetStrategy', s.rollingUpdate)}}`);
+}
+
+/**
+ * apps/validation validateRollingUpdateStatefulSet. `maxUnavailable` is only ever present when a
+ * caller bypasses defaulting: with the MaxUnavailableStatefulSet gate off (1.32) the strategy drops it.
+ */
+function validateRollingUpdateStatefulSet(ru: Obj, p: Path): FieldError[] {
+  const errs = nonNegative(ru.partition, child(p, 'partition'));
+  if (ru.maxUnavailable !== undefined && ru.maxUnavailable !== null) {
+    const muPath = child(p, 'maxUnavailable');
+    const mu = intOrStringOf(ru.maxUnavailable);
+    errs.push(...validatePositiveIntOrPercent(mu, muPath));
+    if (intOrPercentValue(mu) === 0) errs.push(invalid(muPath, goIntOrString(mu), 'cannot be 0'));
+    errs.push(...isNotMoreThan100Percent(mu, muPath));
+  }
+  return errs;
+}
+
+/** The names of a StatefulSet's claim templates: its controller adds one volume per template to each pod. */
+export function claimTemplateNames(spec: unknown): string[] {
+  const s: Obj = isObj(spec) ? spec : {};
+  return arr(s.volumeClaimTemplates)
+    .map((t) => (isObj(t) && isObj(t.metadata) ? str(t.metadata.name) : ''))
+    .filter((n) => n !== '');
+}
+
+/**
+ * ValidateVolumeClaimTemplates (upstream 1.34+, see StatefulSetValidationOptions): each claim
+ * template's spec is validated as a PersistentVolumeClaim's (ValidatePersistentVolumeClaimSpec).
+ */
+export function validateVolumeClaimTemplates(templates: unknown, p: Path): FieldError[] {
+  const errs: FieldError[] = [];
+  arr(templates).forEach((t, i) => {
+    if (isObj(t)) errs.push(...validatePVCSpec(t.spec, child(index(p, i), 'spec')));
+  });
+  return errs;
+}
+
+/** `selector` does not match template `labels`, as the workload validations word it. */
+function templateLabelsMismatch(template: Obj, selPath: Path, p: Path): FieldError {
+  const meta: Obj = isObj(template.metadata) ? template.metadata : {};
+  return {
+    ...invalid(child(p, 'metadata', 'labels'), goStringMap(meta.labels), '`selector` does not match template `labels`'),
+    dependsOn: [selPath, child(p, 'metadata', 'labels')],
+  };
+}
+
+const templateLabels = (template: Obj): Record<string, string> | undefined =>
+  isObj(template.metadata) && isObj(template.metadata.labels) ? (template.metadata.labels as Record<string, string>) : undefined;
+
+/**
+ * apps/validation ValidateStatefulSetSpec (1.32), in upstream's order: podManagementPolicy,
+ * updateStrategy, persistentVolumeClaimRetentionPolicy, (volumeClaimTemplates, 1.34+), replicas,
+ * minReadySeconds, ordinals.start, the selector, the template (ValidatePodTemplateSpecForStatefulSet),
+ * then the template's restartPolicy and activeDeadlineSeconds. `serviceName` is not validated in
+ * 1.32 (1.33 checks it is a DNS label), nor is `revisionHistoryLimit` (a later release rejects
+ * negative values).
+ */
+export function validateStatefulSetSpec(spec0: unknown, p: Path = SPEC, opts: StatefulSetValidationOptions = {}): FieldError[] {
+  const spec: Obj = isObj(spec0) ? spec0 : {};
+  const errs: FieldError[] = [];
+
+  const pmpPath = child(p, 'podManagementPolicy');
+  const pmp = str(spec.podManagementPolicy);
+  if (!pmp) errs.push(required(pmpPath));
+  else if (!POD_MANAGEMENT_POLICIES.includes(pmp)) errs.push(invalid(pmpPath, pmp, "must be 'OrderedReady' or 'Parallel'"));
+
+  const usPath = child(p, 'updateStrategy');
+  const us: Obj = isObj(spec.updateStrategy) ? spec.updateStrategy : {};
+  const ruPath = child(usPath, 'rollingUpdate');
+  const hasRollingUpdate = us.rollingUpdate !== undefined && us.rollingUpdate !== null;
+  const ru: Obj = isObj(us.rollingUpdate) ? us.rollingUpdate : {};
+  switch (str(us.type)) {
+    case '':
+      errs.push(required(usPath));
+      break;
+    case 'OnDelete':
+      if (hasRollingUpdate)
+        errs.push({ ...invalid(ruPath, goRollingUpdateStatefulSet(ru), "only allowed for updateStrategy 'RollingUpdate'"), dependsOn: [ruPath] });
+      break;
+    case 'RollingUpdate':
+      if (hasRollingUpdate) errs.push(...validateRollingUpdateStatefulSet(ru, ruPath));
+      break;
+    default:
+      // Reported on spec.updateStrategy with the whole strategy as the value; points at its type.
+      errs.push({ ...pointAt(invalid(usPath, goStatefulSetUpdateStrategy(us), "must be 'RollingUpdate' or 'OnDelete'"), child(usPath, 'type')), dependsOn: [usPath] });
+  }
+
+  // ValidatePersistentVolumeClaimRetentionPolicy (a nil policy is not checked; defaulting sets one).
+  const rp = spec.persistentVolumeClaimRetentionPolicy;
+  if (isObj(rp))
+    for (const f of ['whenDeleted', 'whenScaled']) {
+      const v = str(rp[f]);
+      if (!PVC_RETENTION_POLICY_TYPES.includes(v))
+        errs.push(notSupported(child(p, 'persistentVolumeClaimRetentionPolicy', f), v, PVC_RETENTION_POLICY_TYPES));
+    }
+
+  if (!opts.skipValidateVolumeClaimTemplates) errs.push(...validateVolumeClaimTemplates(spec.volumeClaimTemplates, child(p, 'volumeClaimTemplates')));
+
+  errs.push(...nonNegative(spec.replicas, child(p, 'replicas')));
+  errs.push(...nonNegative(spec.minReadySeconds, child(p, 'minReadySeconds')));
+  // Upstream's path is fldPath.Child("ordinals.start"): the same text.
+  if (isObj(spec.ordinals)) errs.push(...nonNegative(spec.ordinals.start, child(p, 'ordinals', 'start')));
+
+  const selPath = child(p, 'selector');
+  // A selector that does not convert is Invalid with no detail at all for StatefulSets.
+  const { errs: selErrs, selector } = validateWorkloadSelector(spec, selPath, 'statefulset', '');
+  errs.push(...selErrs);
+  // The template is a value in apps/v1: an absent one is validated as an empty one.
+  const template: Obj = isObj(spec.template) ? spec.template : {};
+  const tp = child(p, 'template');
+  if (selector) {
+    if (!isEmptySelector(selector) && !matches(selector, templateLabels(template))) errs.push(templateLabelsMismatch(template, selPath, tp));
+    if (opts.skipValidatePodTemplateSpec) errs.push(...validatePodTemplateMetadata(template, tp));
+    else errs.push(...validatePodTemplateSpec(template, tp, { extraVolumeNames: claimTemplateNames(spec) }));
+  }
+  const ts: Obj = isObj(template.spec) ? template.spec : {};
+  const restart = str(ts.restartPolicy);
+  if (restart !== 'Always') errs.push(notSupported(child(tp, 'spec', 'restartPolicy'), restart, ['Always']));
+  if (ts.activeDeadlineSeconds !== undefined && ts.activeDeadlineSeconds !== null)
+    errs.push(forbidden(child(tp, 'spec', 'activeDeadlineSeconds'), 'activeDeadlineSeconds in StatefulSet is not Supported'));
+  return errs;
+}
+
+/**
+ * apps/validation ValidateStatefulSet: ValidateObjectMeta with ValidateStatefulSetName (a DNS
+ * label since 1.27: the name becomes the pods' hostnames) + ValidateStatefulSetSpec.
+ */
+export function validateStatefulSet(sts: Obj, opts: StatefulSetValidationOptions = {}): FieldError[] {
+  return [...validateObjectMeta(sts.metadata, true, nameIsDNSLabel, META), ...validateStatefulSetSpec(sts.spec, SPEC, opts)];
+}
+
+// ---------------------------------------------------------------------------------------------
+// apps/v1 DaemonSet
+
+/** `%#v` of the `apps.DaemonSetUpdateStrategy` an unsupported type error prints. */
+function goDaemonSetUpdateStrategy(s: Obj): GoLiteral {
+  return new GoLiteral(`apps.DaemonSetUpdateStrategy{Type:${goQuote(str(s.type))}, RollingUpdate:${goPointer('apps.RollingUpdateDaemonSet', s.rollingUpdate)}}`);
+}
+
+/**
+ * apps/validation ValidateRollingUpdateDaemonSet: both values are positive ints or percents, not
+ * over 100%, and exactly one of them is non-zero.
+ */
+function validateRollingUpdateDaemonSet(ru: Obj, p: Path): FieldError[] {
+  const muPath = child(p, 'maxUnavailable');
+  const msPath = child(p, 'maxSurge');
+  // Nil pointers in apps/v1 convert to the zero IntOrString (Int 0).
+  const mu = intOrStringOf(ru.maxUnavailable);
+  const ms = intOrStringOf(ru.maxSurge);
+  const errs = [
+    ...validatePositiveIntOrPercent(mu, muPath),
+    ...validatePositiveIntOrPercent(ms, msPath),
+    ...isNotMoreThan100Percent(mu, muPath),
+    ...isNotMoreThan100Percent(ms, msPath),
+  ];
+  const hasUnavailable = intOrPercentValue(mu) !== 0;
+  const hasSurge = intOrPercentValue(ms) !== 0;
+  if (hasUnavailable && hasSurge)
+    errs.push({ ...invalid(msPath, goIntOrString(ms), 'may not be set when maxUnavailable is non-zero'), dependsOn: [muPath] });
+  else if (!hasUnavailable && !hasSurge) errs.push({ ...required(muPath, 'cannot be 0 when maxSurge is 0'), dependsOn: [msPath] });
+  return errs;
+}
+
+/**
+ * apps/validation ValidateDaemonSetUpdateStrategy. OnDelete ignores (and keeps) a rollingUpdate
+ * block; an unknown type is reported on `spec.updateStrategy` with the whole strategy, pointing
+ * at its type. The supported values are listed RollingUpdate first, as upstream lists them.
+ */
+export function validateDaemonSetUpdateStrategy(strategy: unknown, p: Path): FieldError[] {
+  const s: Obj = isObj(strategy) ? strategy : {};
+  switch (s.type) {
+    case 'OnDelete':
+      return [];
+    case 'RollingUpdate':
+      // Defaulting always sets it.
+      if (s.rollingUpdate === undefined || s.rollingUpdate === null) return [required(child(p, 'rollingUpdate'))];
+      return validateRollingUpdateDaemonSet(isObj(s.rollingUpdate) ? s.rollingUpdate : {}, child(p, 'rollingUpdate'));
+    default:
+      return [{ ...pointAt(notSupported(p, goDaemonSetUpdateStrategy(s), ['RollingUpdate', 'OnDelete']), child(p, 'type')), dependsOn: [p] }];
+  }
+}
+
+/**
+ * apps/validation ValidateDaemonSetSpec, in upstream's order. Unlike the other workloads, a
+ * DaemonSet's selector is not `Required`: a missing one selects nothing, so the template's labels
+ * are reported as not matching (the error users see for a DaemonSet without a selector). A
+ * selector that does not convert skips that check but not the template's validation.
+ */
+export function validateDaemonSetSpec(spec0: unknown, p: Path = SPEC): FieldError[] {
+  const spec: Obj = isObj(spec0) ? spec0 : {};
+  const errs: FieldError[] = [];
+  const selPath = child(p, 'selector');
+  const sel = isObj(spec.selector) ? spec.selector : undefined;
+  if (sel) errs.push(...validateLabelSelector(sel, selPath));
+  const selector = labelSelectorAsSelector(sel);
+  // The template is a value in apps/v1: an absent one is validated as an empty one.
+  const template: Obj = isObj(spec.template) ? spec.template : {};
+  const tp = child(p, 'template');
+  if (selector && !matches(selector, templateLabels(template))) errs.push(templateLabelsMismatch(template, selPath, tp));
+  if (sel && entries(sel.matchLabels).length + arr(sel.matchExpressions).length === 0)
+    errs.push({ ...invalid(selPath, goLabelSelector(sel), 'empty selector is invalid for daemonset'), dependsOn: [selPath] });
+  errs.push(...validatePodTemplateSpec(template, tp));
+  const ts: Obj = isObj(template.spec) ? template.spec : {};
+  const restart = str(ts.restartPolicy);
+  if (restart !== 'Always') errs.push(notSupported(child(tp, 'spec', 'restartPolicy'), restart, ['Always']));
+  if (ts.activeDeadlineSeconds !== undefined && ts.activeDeadlineSeconds !== null)
+    errs.push(forbidden(child(tp, 'spec', 'activeDeadlineSeconds'), 'activeDeadlineSeconds in DaemonSet is not Supported'));
+  errs.push(...nonNegative(spec.minReadySeconds, child(p, 'minReadySeconds')));
+  errs.push(...validateDaemonSetUpdateStrategy(spec.updateStrategy, child(p, 'updateStrategy')));
+  // Zero is a valid revisionHistoryLimit.
+  errs.push(...nonNegative(spec.revisionHistoryLimit, child(p, 'revisionHistoryLimit')));
+  return errs;
+}
+
+/** apps/validation ValidateDaemonSet: ValidateObjectMeta (DNS subdomain name) + ValidateDaemonSetSpec. */
+export function validateDaemonSet(ds: Obj): FieldError[] {
+  return [...validateObjectMeta(ds.metadata, true, nameIsDNSSubdomain, META), ...validateDaemonSetSpec(ds.spec, SPEC)];
+}
+
+// ---------------------------------------------------------------------------------------------
+// apps/v1 ControllerRevision
+
+/**
+ * apps/validation ValidateControllerRevision: ValidateObjectMeta (DNS subdomain name), `data`
+ * required (`data is mandatory`; any JSON value, even `{}`, is data), `revision` ≥ 0.
+ */
+export function validateControllerRevision(cr: Obj): FieldError[] {
+  const errs = validateObjectMeta(cr.metadata, true, nameIsDNSSubdomain, META);
+  if (cr.data === undefined || cr.data === null) errs.push(required([{ k: 'f', name: 'data' }], 'data is mandatory'));
+  errs.push(...nonNegative(cr.revision, [{ k: 'f', name: 'revision' }]));
+  return errs;
+}
+
+// ---------------------------------------------------------------------------------------------
+// v1 PersistentVolume
+
+const PV_RECLAIM_POLICIES = ['Delete', 'Recycle', 'Retain'];
+const PV_VOLUME_MODES = ['Block', 'Filesystem'];
+/** supportedHostPathTypes, sorted as sets.List prints them (the unset type "" first). */
+const HOST_PATH_TYPES = ['', 'BlockDevice', 'CharDevice', 'Directory', 'DirectoryOrCreate', 'File', 'FileOrCreate', 'Socket'];
+
+/**
+ * The volume sources of a PersistentVolumeSpec in ValidatePersistentVolumeSpec's order, with the
+ * path text of its "more than 1 volume type" error where upstream's differs from the JSON name.
+ */
+const PV_SOURCES: readonly [string, string?][] = [
+  ['hostPath'], ['gcePersistentDisk'], ['awsElasticBlockStore'], ['glusterfs'], ['flocker'], ['nfs'], ['rbd'],
+  ['quobyte'], ['cephfs', 'cephFS'], ['iscsi'], ['cinder'], ['fc'], ['flexVolume'], ['azureFile'], ['vsphereVolume'],
+  ['photonPersistentDisk'], ['portworxVolume'], ['azureDisk'], ['scaleIO'], ['local'], ['storageos'], ['csi'],
+];
+
+/** validatePathNoBacksteps: one error however many `..` elements. */
+function validatePathNoBacksteps(target: string, p: Path): FieldError[] {
+  return target.replace(/\\/g, '/').split('/').includes('..') ? [invalid(p, target, "must not contain '..'")] : [];
+}
+
+/** Go's path.Clean(p) === "/" for the absolute paths that clean to the root. */
+const cleansToRoot = (p: string) => p.startsWith('/') && p.split('/').every((seg) => seg === '' || seg === '.');
+
+/** `%#v`-like rendering of a `core.ResourceList` (quantities shown as their canonical strings). */
+function goResourceList(m: unknown): GoLiteral {
+  if (!isObj(m)) return new GoLiteral('core.ResourceList(nil)');
+  const keys = Object.keys(m).sort(goStringOrder);
+  return new GoLiteral(`core.ResourceList{${keys.map((k) => {
+    const q = qOf(m[k]);
+    return `${goQuote(k)}:${goQuote(q ? formatQuantity(q) : str(m[k]))}`;
+  }).join(', ')}}`);
+}
+
+/** Quantity.Value(): the value rounded up, away from zero, to an integer. */
+function quantityIntValue(q: Quantity): bigint {
+  const n = q.nanos;
+  const whole = n / 1_000_000_000n;
+  if (n % 1_000_000_000n === 0n) return whole;
+  return n > 0n ? whole + 1n : whole - 1n;
+}
+
+/** validatePVSecretReference (CSI secret references: a DNS subdomain name, a DNS label namespace). */
+function validatePVSecretReference(ref: Obj, p: Path): FieldError[] {
+  const errs: FieldError[] = [];
+  const name = str(ref.name);
+  if (!name) errs.push(required(child(p, 'name')));
+  else for (const m of isDNS1123Subdomain(name)) errs.push(invalid(child(p, 'name'), name, m));
+  const ns = str(ref.namespace);
+  if (!ns) errs.push(required(child(p, 'namespace')));
+  else for (const m of isDNS1123Label(ns)) errs.push(invalid(child(p, 'namespace'), ns, m));
+  return errs;
+}
+
+/** The checks kubeactors runs on a PV's volume source: hostPath, nfs, local and csi; the others are kept as written. */
+function validatePVSource(name: string, src: Obj, p: Path): FieldError[] {
+  const errs: FieldError[] = [];
+  switch (name) {
+    case 'hostPath': {
+      // validateHostPathVolumeSource
+      const path = str(src.path);
+      if (!path) return [required(child(p, 'path'))];
+      errs.push(...validatePathNoBacksteps(path, child(p, 'path')));
+      if (src.type !== undefined && src.type !== null && !HOST_PATH_TYPES.includes(str(src.type)))
+        errs.push(notSupported(child(p, 'type'), str(src.type), HOST_PATH_TYPES));
+      return errs;
+    }
+    case 'nfs': {
+      // validateNFSVolumeSource (an empty path is both required and not absolute)
+      if (!str(src.server)) errs.push(required(child(p, 'server')));
+      const path = str(src.path);
+      if (!path) errs.push(required(child(p, 'path')));
+      if (!path.startsWith('/')) errs.push(invalid(child(p, 'path'), path, 'must be an absolute path'));
+      return errs;
+    }
+    case 'local': {
+      // validateLocalVolumeSource
+      const path = str(src.path);
+      if (!path) return [required(child(p, 'path'))];
+      return validatePathNoBacksteps(path, child(p, 'path'));
+    }
+    case 'csi': {
+      // validateCSIPersistentVolumeSource / ValidateCSIDriverName
+      const dp = child(p, 'driver');
+      const driver = str(src.driver);
+      if (!driver) errs.push(required(dp));
+      if (driver.length > 63) errs.push(tooLong(dp, 63));
+      for (const m of isDNS1123Subdomain(driver.toLowerCase())) errs.push(invalid(dp, driver, m));
+      if (!str(src.volumeHandle)) errs.push(required(child(p, 'volumeHandle')));
+      for (const ref of ['controllerPublishSecretRef', 'controllerExpandSecretRef', 'nodePublishSecretRef', 'nodeExpandSecretRef'])
+        if (src[ref] !== undefined && src[ref] !== null) errs.push(...validatePVSecretReference(isObj(src[ref]) ? src[ref] : {}, child(p, ref)));
+      return errs;
+    }
+    default:
+      return [];
+  }
+}
+
+/**
+ * core/validation ValidatePersistentVolumeSpec (not inline), in upstream's order: access modes,
+ * capacity (`storage` and nothing else, positive), reclaim policy, node affinity (`required` must
+ * be given and name at least one term; the terms themselves are not checked), exactly one volume
+ * source (only hostPath, nfs, local and csi are looked into), no Recycle of a hostPath `/`, the
+ * storage class name, the volume mode. `volumeAttributesClassName` is not validated (the
+ * VolumeAttributesClass gate is off by default in 1.32).
+ */
+export function validatePersistentVolumeSpec(spec0: unknown, p: Path = SPEC): FieldError[] {
+  const spec: Obj = isObj(spec0) ? spec0 : {};
+  const errs: FieldError[] = [];
+  const amPath = child(p, 'accessModes');
+  const modes = arr(spec.accessModes).map(str);
+  if (modes.length === 0) errs.push(required(amPath));
+  let rwop = false;
+  let other = false;
+  modes.forEach((mode, i) => {
+    if (!ACCESS_MODES.includes(mode)) errs.push(pointAt(notSupported(amPath, mode, ACCESS_MODES), index(amPath, i)));
+    if (mode === 'ReadWriteOncePod') rwop = true;
+    else if (ACCESS_MODES.includes(mode)) other = true;
+  });
+  if (rwop && other) errs.push(forbidden(amPath, 'may not use ReadWriteOncePod with other access modes'));
+
+  const capPath = child(p, 'capacity');
+  const capacity: Obj = isObj(spec.capacity) ? spec.capacity : {};
+  const capKeys = Object.keys(capacity);
+  if (capKeys.length === 0) errs.push(required(capPath));
+  if (!capKeys.includes('storage') || capKeys.length > 1)
+    errs.push({ ...notSupported(capPath, goResourceList(spec.capacity), ['storage']), dependsOn: [capPath] });
+  for (const r of capKeys) {
+    const q = qOf(capacity[r]);
+    if (!q) continue;
+    const rp = key(capPath, r);
+    const v = quantityIntValue(q);
+    // validateBasicResource, then ValidatePositiveQuantityValue.
+    if (v < 0n) errs.push(invalid(rp, new GoLiteral(String(v)), 'must be a valid resource quantity'));
+    if (q.nanos <= 0n) errs.push(invalid(rp, formatQuantity(q), 'must be greater than zero'));
+  }
+
+  const reclaim = str(spec.persistentVolumeReclaimPolicy);
+  if (reclaim && !PV_RECLAIM_POLICIES.includes(reclaim))
+    errs.push(notSupported(child(p, 'persistentVolumeReclaimPolicy'), reclaim, PV_RECLAIM_POLICIES));
+
+  // validateVolumeNodeAffinity
+  let nodeAffinitySpecified = false;
+  if (spec.nodeAffinity !== undefined && spec.nodeAffinity !== null) {
+    nodeAffinitySpecified = true;
+    const na: Obj = isObj(spec.nodeAffinity) ? spec.nodeAffinity : {};
+    const rq = child(p, 'nodeAffinity', 'required');
+    if (!isObj(na.required)) errs.push(required(rq, 'must specify required node constraints'));
+    else if (arr(na.required.nodeSelectorTerms).length === 0)
+      errs.push(required(child(rq, 'nodeSelectorTerms'), 'must have at least one node selector term'));
+  }
+
+  let numVolumes = 0;
+  for (const [name, upstreamName] of PV_SOURCES) {
+    const src = spec[name];
+    if (src === undefined || src === null) continue;
+    const sp = child(p, name);
+    // flexVolume is counted without the check (upstream's quirk).
+    if (numVolumes > 0 && name !== 'flexVolume') {
+      const f = forbidden(child(p, upstreamName ?? name), 'may not specify more than 1 volume type');
+      errs.push(upstreamName ? pointAt(f, sp) : f);
+      continue;
+    }
+    numVolumes++;
+    errs.push(...validatePVSource(name, isObj(src) ? src : {}, sp));
+    if (name === 'local' && !nodeAffinitySpecified) errs.push(required(child(p, 'nodeAffinity'), 'Local volume requires node affinity'));
+  }
+  if (numVolumes === 0) errs.push(required(p, 'must specify a volume type'));
+
+  if (isObj(spec.hostPath) && cleansToRoot(str(spec.hostPath.path)) && reclaim === 'Recycle')
+    errs.push(forbidden(child(p, 'persistentVolumeReclaimPolicy'), "may not be 'recycle' for a hostPath mount of '/'"));
+
+  const sc = str(spec.storageClassName);
+  if (sc) for (const m of nameIsDNSSubdomain(sc, false)) errs.push(invalid(child(p, 'storageClassName'), sc, m));
+  if (spec.volumeMode !== undefined && spec.volumeMode !== null && !PV_VOLUME_MODES.includes(str(spec.volumeMode)))
+    errs.push(notSupported(child(p, 'volumeMode'), str(spec.volumeMode), PV_VOLUME_MODES));
+  return errs;
+}
+
+/** core/validation ValidatePersistentVolume: cluster-scoped, DNS subdomain name. */
+export function validatePersistentVolume(pv: Obj): FieldError[] {
+  return [...validateObjectMeta(pv.metadata, false, nameIsDNSSubdomain, META), ...validatePersistentVolumeSpec(pv.spec, SPEC)];
+}
+
+// ---------------------------------------------------------------------------------------------
+// storage.k8s.io/v1 StorageClass
+
+const SC_RECLAIM_POLICIES = ['Delete', 'Retain'];
+const VOLUME_BINDING_MODES = ['Immediate', 'WaitForFirstConsumer'];
+const MAX_PROVISIONER_PARAMETER_SIZE = 256 * (1 << 10);
+const MAX_PROVISIONER_PARAMETER_LEN = 512;
+const field = (name: string): Path => [{ k: 'f', name }];
+
+/**
+ * storage/validation validateAllowedTopologies, via core's ValidateTopologySelectorTerm: each
+ * requirement needs values (no duplicates) and a qualified-name key (no duplicate keys in a term);
+ * no two terms may be equal. Upstream compares each term against a list that starts with one
+ * nil entry per term, so a term without expressions is always reported as a duplicate.
+ */
+function validateAllowedTopologies(topologies: unknown, p: Path): FieldError[] {
+  const errs: FieldError[] = [];
+  const terms = arr(topologies);
+  const seen: string[] = terms.map(() => '[]');
+  terms.forEach((term0, i) => {
+    const term: Obj = isObj(term0) ? term0 : {};
+    const ep = child(index(p, i), 'matchLabelExpressions');
+    const exprs = new Map<string, Set<string>>();
+    arr(term.matchLabelExpressions).forEach((rq0, j) => {
+      const rq: Obj = isObj(rq0) ? rq0 : {};
+      const rp = index(ep, j);
+      const vp = child(rp, 'values');
+      const values = arr(rq.values).map(str);
+      if (values.length === 0) errs.push(required(vp));
+      const set = new Set<string>();
+      values.forEach((v, k) => {
+        if (set.has(v)) errs.push(duplicate(index(vp, k), v));
+        set.add(v);
+      });
+      const k = str(rq.key);
+      for (const m of isQualifiedName(k)) errs.push(invalid(child(rp, 'key'), k, m));
+      if (exprs.has(k)) errs.push(duplicate(child(rp, 'key'), k));
+      exprs.set(k, set);
+    });
+    const canon = JSON.stringify([...exprs.entries()].map(([k, v]) => [k, [...v].sort()]).sort());
+    if (seen.includes(canon)) errs.push(duplicate(ep, ''));
+    seen.push(canon);
+  });
+  return errs;
+}
+
+/**
+ * storage/validation ValidateStorageClass: ValidateObjectMeta (cluster-scoped, ValidateClassName
+ * = DNS subdomain), `provisioner` required and a qualified name (checked, and printed, lower-cased),
+ * `parameters` (at most 512, no empty key, 256 KiB in all), `reclaimPolicy` Delete or Retain (an
+ * explicit "" passes), `volumeBindingMode` Immediate or WaitForFirstConsumer (an explicit "" does
+ * not), `allowedTopologies`. `mountOptions` and `allowVolumeExpansion` are not validated.
+ */
+export function validateStorageClass(sc: Obj): FieldError[] {
+  const errs = validateObjectMeta(sc.metadata, false, nameIsDNSSubdomain, META);
+  const prov = str(sc.provisioner);
+  const provPath = field('provisioner');
+  if (!prov) errs.push(required(provPath));
+  else for (const m of isQualifiedName(prov.toLowerCase())) errs.push(invalid(provPath, prov.toLowerCase(), m));
+
+  const paramsPath = field('parameters');
+  const params = entries(sc.parameters);
+  if (params.length > MAX_PROVISIONER_PARAMETER_LEN) errs.push(tooLong(paramsPath, MAX_PROVISIONER_PARAMETER_LEN));
+  else {
+    let size = 0;
+    for (const [k, v] of params) {
+      if (k.length < 1) errs.push(pointAt(invalid(paramsPath, k, 'field can not be empty.'), key(paramsPath, k), true));
+      size += byteLen(k) + byteLen(str(v));
+    }
+    if (size > MAX_PROVISIONER_PARAMETER_SIZE) errs.push(tooLong(paramsPath, MAX_PROVISIONER_PARAMETER_SIZE));
+  }
+
+  const reclaim = str(sc.reclaimPolicy);
+  if (reclaim && !SC_RECLAIM_POLICIES.includes(reclaim)) errs.push(notSupported(field('reclaimPolicy'), reclaim, SC_RECLAIM_POLICIES));
+  const vbmPath = field('volumeBindingMode');
+  if (sc.volumeBindingMode === undefined || sc.volumeBindingMode === null) errs.push(required(vbmPath));
+  else if (!VOLUME_BINDING_MODES.includes(str(sc.volumeBindingMode)))
+    errs.push(notSupported(vbmPath, str(sc.volumeBindingMode), VOLUME_BINDING_MODES));
+  errs.push(...validateAllowedTopologies(sc.allowedTopologies, field('allowedTopologies')));
+  return errs;
+}
+
 /** core/validation ValidateReplicationController: ValidateObjectMeta + ValidateReplicationControllerSpec. */
 export function validateReplicationController(rc: Obj): FieldError[] {
   const errs = validateObjectMeta(rc.metadata, true, nameIsDNSSubdomain, META);
@@ -1146,6 +1710,11 @@ export function validateObject(obj: Obj, info: KindInfo): FieldError[] {
     case 'ReplicaSet': return validateReplicaSet(obj);
     case 'Deployment': return validateDeployment(obj);
     case 'ReplicationController': return validateReplicationController(obj);
+    case 'StatefulSet': return validateStatefulSet(obj);
+    case 'DaemonSet': return validateDaemonSet(obj);
+    case 'ControllerRevision': return validateControllerRevision(obj);
+    case 'PersistentVolume': return validatePersistentVolume(obj);
+    case 'StorageClass': return validateStorageClass(obj);
     default: return validateObjectMeta(obj.metadata, info.namespaced, nameIsDNSSubdomain, META);
   }
 }
