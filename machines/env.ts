@@ -40,6 +40,27 @@ export interface PodControl {
   setController(namespace: string, name: string, ref: OwnerReference | null, ownerUid: string): void;
   /** Asks for another sync with fresh pods (the availability requeue). */
   resync(ownerUid: string): void;
+  /** Creates a pod the controller built itself (DaemonSet / StatefulSet pods); returns its name. */
+  createPod(pod: KObject): string;
+  /** Writes a pod's metadata (labels, ownerReferences) as a controller's update does. */
+  updatePod(pod: KObject): void;
+}
+
+/** PersistentVolumeClaims a StatefulSet creates from its volumeClaimTemplates and keeps the owners of. */
+export interface ClaimControl {
+  /** Creates a claim (false: the name is taken). */
+  create(claim: KObject): boolean;
+  /** Writes a claim's ownerReferences (retention policy). */
+  update(claim: KObject): void;
+}
+
+/** ControllerRevisions of DaemonSets and StatefulSets (their template history). */
+export interface RevisionControl {
+  /** Creates a revision; a name already taken answers with the object holding it. */
+  create(revision: KObject): { ok: true; object: KObject } | { ok: false; existing: KObject };
+  /** Writes a revision (its `revision` number or labels). */
+  update(revision: KObject): KObject;
+  delete(namespace: string, name: string): void;
 }
 
 /**
@@ -74,6 +95,10 @@ export interface Env {
   pods?: PodControl;
   /** ReplicaSet creation, scaling and ownership for the Deployment controller. */
   replicaSets?: ReplicaSetControl;
+  /** ControllerRevisions for the DaemonSet and StatefulSet controllers. */
+  revisions?: RevisionControl;
+  /** PersistentVolumeClaims for the StatefulSet controller. */
+  claims?: ClaimControl;
 }
 
 /**

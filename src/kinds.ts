@@ -73,17 +73,17 @@ export const KINDS: readonly KindInfo[] = Object.freeze([
   entry('apps/v1', 'ReplicaSet', true, 'replicasets', ['rs'], true),
   entry('v1', 'ReplicationController', true, 'replicationcontrollers', ['rc'], true),
   entry('apps/v1', 'Deployment', true, 'deployments', ['deploy'], true),
+  entry('apps/v1', 'DaemonSet', true, 'daemonsets', ['ds'], true),
+  entry('apps/v1', 'StatefulSet', true, 'statefulsets', ['sts'], true),
+  entry('apps/v1', 'ControllerRevision', true, 'controllerrevisions', [], true),
+  entry('v1', 'PersistentVolume', false, 'persistentvolumes', ['pv'], true),
+  entry('storage.k8s.io/v1', 'StorageClass', false, 'storageclasses', ['sc'], true),
   // Events are recorded by the cluster, never applied by users; listed for `get events`.
   entry('v1', 'Event', true, 'events', ['ev'], true),
   // Arrive later in this project: known by name so they can be refused clearly.
-  entry('apps/v1', 'StatefulSet', true, 'statefulsets', ['sts'], false),
-  entry('apps/v1', 'DaemonSet', true, 'daemonsets', ['ds'], false),
-  entry('apps/v1', 'ControllerRevision', true, 'controllerrevisions', [], false),
   entry('batch/v1', 'Job', true, 'jobs', [], false),
   entry('batch/v1', 'CronJob', true, 'cronjobs', ['cj'], false),
-  entry('v1', 'PersistentVolume', false, 'persistentvolumes', ['pv'], false),
   entry('v1', 'Endpoints', true, 'endpoints', ['ep'], false),
-  entry('storage.k8s.io/v1', 'StorageClass', false, 'storageclasses', ['sc'], false),
 ]);
 
 /**

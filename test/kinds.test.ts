@@ -12,15 +12,15 @@ describe('kind registry', () => {
     ['Event', 'events', 'event', ['ev'], true, true],
     ['Deployment', 'deployments', 'deployment', ['deploy'], true, true],
     ['ReplicaSet', 'replicasets', 'replicaset', ['rs'], true, true],
-    ['StatefulSet', 'statefulsets', 'statefulset', ['sts'], true, false],
-    ['DaemonSet', 'daemonsets', 'daemonset', ['ds'], true, false],
-    ['ControllerRevision', 'controllerrevisions', 'controllerrevision', [], true, false],
+    ['StatefulSet', 'statefulsets', 'statefulset', ['sts'], true, true],
+    ['DaemonSet', 'daemonsets', 'daemonset', ['ds'], true, true],
+    ['ControllerRevision', 'controllerrevisions', 'controllerrevision', [], true, true],
     ['ReplicationController', 'replicationcontrollers', 'replicationcontroller', ['rc'], true, true],
     ['Job', 'jobs', 'job', [], true, false],
     ['CronJob', 'cronjobs', 'cronjob', ['cj'], true, false],
-    ['PersistentVolume', 'persistentvolumes', 'persistentvolume', ['pv'], false, false],
+    ['PersistentVolume', 'persistentvolumes', 'persistentvolume', ['pv'], false, true],
     ['Endpoints', 'endpoints', 'endpoints', ['ep'], true, false],
-    ['StorageClass', 'storageclasses', 'storageclass', ['sc'], false, false],
+    ['StorageClass', 'storageclasses', 'storageclass', ['sc'], false, true],
   ] as const)('%s has kubectl names %s/%s/%j, namespaced=%s, supported=%s', (kind, plural, singular, shorts, namespaced, supported) => {
     const info = KINDS.find((k) => k.kind === kind)!;
     expect(info).toBeDefined();
@@ -76,10 +76,10 @@ describe('kind registry', () => {
   });
 
   it('lookupKind refuses later kinds with a clear message', () => {
-    expect(lookupKind('apps/v1', 'StatefulSet')).toMatchObject({
+    expect(lookupKind('batch/v1', 'Job')).toMatchObject({
       ok: false,
       reason: 'unsupported',
-      message: 'kind "StatefulSet" (apps/v1) is not supported by this version of kubeactors yet',
+      message: 'kind "Job" (batch/v1) is not supported by this version of kubeactors yet',
     });
     expect(lookupKind('batch/v1', 'CronJob')).toMatchObject({
       ok: false,

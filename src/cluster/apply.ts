@@ -21,8 +21,13 @@ import { admitClaim, queueBinding } from './storage.ts';
 import { ClusterError, emitWatch, kindName, newUid, nsFor, type ClusterState } from './state.ts';
 import { CONTROLLER_KINDS, objectOf, type Entry } from './store.ts';
 
+const TEMPLATE_GENERATION_ANNOTATION = 'deprecated.daemonset.template.generation';
+
 /** Kinds the cluster runs (a controller or a store for them exists); others are refused clearly. */
-const RUNNABLE_KINDS = new Set(['Pod', 'Node', 'Namespace', 'Service', 'PersistentVolumeClaim', 'ConfigMap', ...CONTROLLER_KINDS]);
+const RUNNABLE_KINDS = new Set([
+  'Pod', 'Node', 'Namespace', 'Service', 'PersistentVolumeClaim', 'ConfigMap', 'PersistentVolume', 'StorageClass', 'ControllerRevision',
+  ...CONTROLLER_KINDS,
+]);
 
 /** Creates or updates objects like `kubectl apply`. All-or-nothing: any error changes nothing. */
 export function apply(s: ClusterState, input: string | KObject | KObject[], opts: { file?: string; changeCause?: string } = {}): ApplyResult[] {
@@ -109,6 +114,10 @@ export function create(s: ClusterState, obj: KObject): Entry {
   md.creationTimestamp = iso(s.clock.now);
   if (obj.kind === 'Pod' || CONTROLLER_KINDS.has(obj.kind)) md.generation = 1;
   delete md.resourceVersion;
+  if (obj.kind === 'DaemonSet') {
+    // The registry's PrepareForCreate: templateGeneration 1, kept in the deprecated annotation.
+    md.annotations = { ...md.annotations, [TEMPLATE_GENERATION_ANNOTATION]: '1' };
+  }
   if (CONTROLLER_KINDS.has(obj.kind)) {
     delete obj.status;
     const e = createActorEntry(s, obj.kind, obj);
@@ -149,9 +158,15 @@ export function createStatic(s: ClusterState, obj: KObject): Entry {
 }
 
 export function update(s: ClusterState, e: Entry, obj: KObject): void {
-  if (e.machine === 'replicaset' || e.machine === 'deployment') {
+  if (e.machine === 'replicaset' || e.machine === 'deployment' || e.machine === 'daemonset' || e.machine === 'statefulset') {
     const cur = objectOf(e);
     const md = { ...obj.metadata, uid: cur.metadata.uid, creationTimestamp: cur.metadata.creationTimestamp, generation: nextGeneration(cur, obj) };
+    if (e.kind === 'DaemonSet') {
+      // PrepareForUpdate: a changed template bumps templateGeneration (the deprecated annotation).
+      const gen = Number(cur.metadata.annotations?.[TEMPLATE_GENERATION_ANNOTATION] ?? '1') || 1;
+      const changed = JSON.stringify(sortKeys(cur.spec?.template)) !== JSON.stringify(sortKeys(obj.spec?.template));
+      md.annotations = { ...md.annotations, [TEMPLATE_GENERATION_ANNOTATION]: String(changed ? gen + 1 : gen) };
+    }
     e.actor!.send({ type: 'controller.update', object: { ...obj, metadata: md } });
     queueSync(s, e.uid);
     return;

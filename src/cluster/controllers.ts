@@ -4,14 +4,14 @@
  * owns or could adopt changes, and dirty controllers sync (with the pods they may claim) once the
  * rest of the control plane has settled. See docs/architecture.md § Workload controllers.
  */
-import type { PodControl, ReplicaSetControl } from '../../machines/env.ts';
+import type { ClaimControl, PodControl, ReplicaSetControl, RevisionControl } from '../../machines/env.ts';
 import { matches, selectorFromLabelSelector } from '../labels.ts';
 import { rcSelector } from '../../machines/replicaset/rc.ts';
 import { getControllerOf } from '../../machines/replicaset/claim.ts';
 import type { KObject, OwnerReference, Pod } from '../types.ts';
-import { create, update } from './apply.ts';
+import { create, createStatic, update } from './apply.ts';
 import { defaultObject } from '../manifest/defaults.ts';
-import { dependentsOf, deletePod, removeEntry } from './gc.ts';
+import { dependentsOf, deletePod, indexOwners, removeEntry } from './gc.ts';
 import type { ClusterState } from './state.ts';
 import type { Entry } from './store.ts';
 
@@ -50,7 +50,71 @@ export function podControl(s: ClusterState): PodControl {
     resync(ownerUid) {
       queueSync(s, ownerUid);
     },
+    updatePod(pod) {
+      const e = s.store.get('Pod', pod.metadata.namespace, pod.metadata.name);
+      if (e) update(s, e, pod);
+    },
+    createPod(pod) {
+      const obj = structuredClone(pod);
+      obj.apiVersion = 'v1';
+      obj.kind = 'Pod';
+      obj.metadata.name ??= '';
+      return create(s, defaultObject(obj, { namespaced: true, namespace: obj.metadata.namespace })).name;
+    },
   };
+}
+
+export function revisionControl(s: ClusterState): RevisionControl {
+  return {
+    create(revision) {
+      const md = revision.metadata;
+      const existing = s.store.get('ControllerRevision', md.namespace, md.name);
+      if (existing) return { ok: false, existing: objectOf(existing) };
+      return { ok: true, object: objectOf(createStatic(s, structuredClone(revision))) };
+    },
+    update(revision) {
+      const e = s.store.get('ControllerRevision', revision.metadata.namespace, revision.metadata.name);
+      if (!e) return revision;
+      update(s, e, revision);
+      return objectOf(e);
+    },
+    delete(namespace, name) {
+      const e = s.store.get('ControllerRevision', namespace, name);
+      if (e) removeEntry(s, e);
+    },
+  };
+}
+
+export function claimControl(s: ClusterState): ClaimControl {
+  return {
+    create(claim) {
+      const md = claim.metadata;
+      if (s.store.get('PersistentVolumeClaim', md.namespace, md.name)) return false;
+      const obj = structuredClone(claim);
+      obj.apiVersion = 'v1';
+      obj.kind = 'PersistentVolumeClaim';
+      delete obj.status;
+      create(s, defaultObject(obj, { namespaced: true, namespace: md.namespace }));
+      return true;
+    },
+    update(claim) {
+      const e = s.store.get('PersistentVolumeClaim', claim.metadata.namespace, claim.metadata.name);
+      if (!e) return;
+      const cur = e.object!;
+      // Only the owners change (retention policy); the rest of the claim is the binder's.
+      const refs = claim.metadata.ownerReferences;
+      const md = { ...cur.metadata, ownerReferences: refs } as KObject['metadata'];
+      if (!refs?.length) delete md.ownerReferences;
+      indexOwners(s, e.uid, cur, { ...cur, metadata: md });
+      e.object = { ...cur, metadata: md };
+      e.rv = ++s.rv;
+    },
+  };
+}
+
+/** A node appeared, went, or changed what DaemonSets look at: every DaemonSet re-evaluates its nodes. */
+export function nodesTouched(s: ClusterState): void {
+  for (const e of s.store.entries('DaemonSet')) queueSync(s, e.uid);
 }
 
 export function replicaSetControl(s: ClusterState): ReplicaSetControl {
@@ -163,6 +227,20 @@ export function syncControllers(s: ClusterState): boolean {
         for (const rs of rss) pods[rs.uid] = dependentsOf(s, rs.uid).filter((p) => p.kind === 'Pod').sort((a, b) => a.seq! - b.seq!).map((p) => p.last as Pod);
       }
       e.actor!.send({ type: 'controller.sync', replicaSets: rss.map((r) => r.last!), pods });
+      continue;
+    }
+    if (e.machine === 'statefulset') {
+      const revisions = dependentsOf(s, e.uid).filter((d) => d.kind === 'ControllerRevision').sort((a, b) => a.seq! - b.seq!).map((d) => d.object!);
+      const claims: KObject[] = [];
+      for (const c of s.store.entries('PersistentVolumeClaim')) if (c.namespace === e.namespace) claims.push(objectOf(c));
+      e.actor!.send({ type: 'controller.sync', pods: claimable(s, e, 'Pod').map((p) => p.last as Pod), revisions, claims });
+      continue;
+    }
+    if (e.machine === 'daemonset') {
+      const nodes: KObject[] = [];
+      for (const n of s.store.entries('Node')) if (n.last) nodes.push(n.last);
+      const revisions = dependentsOf(s, e.uid).filter((d) => d.kind === 'ControllerRevision').sort((a, b) => a.seq! - b.seq!).map((d) => d.object!);
+      e.actor!.send({ type: 'controller.sync', pods: claimable(s, e, 'Pod').map((p) => p.last as Pod), nodes, revisions });
       continue;
     }
     e.actor!.send({ type: 'controller.sync', pods: claimable(s, e, 'Pod').map((p) => p.last as Pod) });

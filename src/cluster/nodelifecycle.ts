@@ -9,6 +9,7 @@ import { getMinTolerationTime } from '../scheduler/taints.ts';
 import { newNodeInfo, setNode } from '../scheduler/resources.ts';
 import type { KObject, Node, Pod } from '../types.ts';
 import { deletePod, removeEntry } from './gc.ts';
+import { nodesTouched } from './controllers.ts';
 import { defaultNode, podCIDRBase } from './nodes.ts';
 import { createActorEntry, settle } from './runtime.ts';
 import { requeueUnschedulable } from './scheduling.ts';
@@ -50,6 +51,7 @@ export function createNode(s: ClusterState, n: Node): Entry {
   s.recorder.record({ type: 'Normal', reason: 'Starting', message: 'Starting kubelet.', involved: { kind: 'Node', name: e.name, uid: e.name }, component: 'kubelet', host: e.name });
   s.recorder.record({ type: 'Normal', reason: 'RegisteredNode', message: `Node ${e.name} event: Registered Node ${e.name} in Controller`, involved: { kind: 'Node', name: e.name, uid: e.name }, component: 'node-controller' });
   requeueUnschedulable(s);
+  nodesTouched(s);
   return e;
 }
 
@@ -124,6 +126,7 @@ export function removeNode(s: ClusterState, name: string): void {
   const e = nodeEntry(s, name);
   s.recorder.record({ type: 'Normal', reason: 'RemovingNode', message: `Node ${name} event: Removing Node ${name} from Controller`, involved: { kind: 'Node', name, uid: name }, component: 'node-controller' });
   removeEntry(s, e);
+  nodesTouched(s);
   armPodGC(s, name);
   settle(s);
 }
@@ -138,6 +141,8 @@ export function nodeChanged(s: ClusterState, e: Entry, prev: Node | undefined, n
   const readyOf = (n?: Node) => n?.status?.conditions?.find((c) => c.type === 'Ready')?.status;
   const was = readyOf(prev);
   const now = readyOf(node);
+  // DaemonSets place pods by labels, taints and schedulability.
+  if (prev?.metadata?.labels !== node.metadata?.labels || prev?.spec !== node.spec || was !== now) nodesTouched(s);
   if (was === 'True' && now !== 'True') {
     // MarkPodsNotReady: the node lifecycle controller flips each pod's Ready condition.
     for (const p of podsOnNode(s, e.name)) {

@@ -10,6 +10,10 @@ import { deploymentRolloutStatus } from '../../machines/deployment/status-messag
 import { deploymentRef, rolloutHistory as viewHistory, rolloutUndo as undo } from '../../machines/deployment/kubectl.ts';
 import { CHANGE_CAUSE_ANNOTATION } from '../../machines/deployment/replicasets.ts';
 import { getControllerOf } from '../../machines/replicaset/claim.ts';
+import { daemonSetRolloutStatus } from '../../machines/daemonset/kubectl.ts';
+import { statefulSetRolloutHistory, statefulSetRolloutStatus } from '../../machines/statefulset/kubectl.ts';
+import { applyRevision } from '../../machines/statefulset/revisions.ts';
+import { equalIgnoreHash } from '../../machines/deployment/hash.ts';
 import { iso } from '../../machines/time.ts';
 import { resolveKind } from '../kinds.ts';
 import type { KObject } from '../types.ts';
@@ -34,11 +38,31 @@ function entryOf(s: ClusterState, kind: string, name: string, namespace?: string
   return e;
 }
 
-/** A Deployment, or kubectl's refusal for a kind the verb does not support. */
-function deploymentEntry(s: ClusterState, kind: string, name: string, namespace: string | undefined, unsupported: (k: string) => string): Entry {
+/** Kinds with revision history through ControllerRevisions (kubectl's DaemonSet / StatefulSet viewers). */
+const REVISIONED = new Set(['DaemonSet', 'StatefulSet']);
+
+/** A Deployment (or, with `also`, a DaemonSet / StatefulSet), or kubectl's refusal for a kind the verb does not support. */
+function deploymentEntry(s: ClusterState, kind: string, name: string, namespace: string | undefined, unsupported: (k: string) => string, also = false): Entry {
   const e = entryOf(s, kind, name, namespace);
-  if (e.kind !== 'Deployment') throw new ClusterError(unsupported(e.kind), 'BadRequest');
+  if (e.kind !== 'Deployment' && !(also && REVISIONED.has(e.kind))) throw new ClusterError(unsupported(e.kind), 'BadRequest');
   return e;
+}
+
+/** `deployment.apps/x`, `daemonset.apps/x`: the NamePrinter's resource. */
+function refOf(obj: KObject): string {
+  const k = resolveKind(obj.kind)!;
+  return `${k.group ? `${k.singular}.${k.group}` : k.singular}/${obj.metadata.name}`;
+}
+
+/** The ControllerRevisions an object controls (kubectl's `controlledHistory`), in creation order. */
+function revisionsOf(s: ClusterState, obj: KObject): any[] {
+  const out: any[] = [];
+  for (const e of s.store.entries('ControllerRevision')) {
+    if (e.namespace !== obj.metadata.namespace) continue;
+    const r = objectOf(e);
+    if (getControllerOf(r as any)?.uid === obj.metadata.uid) out.push(r);
+  }
+  return out;
 }
 
 /** The ReplicaSets a Deployment controls (kubectl's `GetAllReplicaSets`: same namespace, controller ref). */
@@ -76,13 +100,13 @@ export function setPaused(s: ClusterState, kind: string, name: string, paused: b
 
 /** `kubectl rollout restart` (objectrestarter.go): stamps the pod template with `kubectl.kubernetes.io/restartedAt`. */
 export function restart(s: ClusterState, kind: string, name: string, namespace?: string): string {
-  const e = deploymentEntry(s, kind, name, namespace, (k) => `${resourceString(k)} "${name}" restarting is not supported`);
+  const e = deploymentEntry(s, kind, name, namespace, (k) => `${resourceString(k)} "${name}" restarting is not supported`, true);
   const obj = structuredClone(objectOf(e));
   if (obj.spec?.paused) throw new ClusterError(`${resourceString(e.kind)} "${name}" can't restart paused deployment (run rollout resume first)`, 'BadRequest');
   const t = (obj.spec.template ??= {});
   t.metadata = { ...t.metadata, annotations: { ...t.metadata?.annotations, [RESTARTED_AT_ANNOTATION]: iso(s.clock.now) } };
   write(s, e, obj);
-  return `${deploymentRef(obj as unknown as Deployment)} restarted`;
+  return `${refOf(obj)} restarted`;
 }
 
 /**
@@ -91,7 +115,8 @@ export function restart(s: ClusterState, kind: string, name: string, namespace?:
  * or the rollback is skipped when the template already matches. Errors as kubectl words them.
  */
 export function rollback(s: ClusterState, kind: string, name: string, toRevision = 0, namespace?: string): string {
-  const e = deploymentEntry(s, kind, name, namespace, (k) => `no rollbacker has been implemented for "${k}"`);
+  const e = deploymentEntry(s, kind, name, namespace, (k) => `no rollbacker has been implemented for "${k}"`, true);
+  if (e.kind !== 'Deployment') return rollbackRevisioned(s, e, toRevision);
   const d = objectOf(e);
   const r = undo(d as unknown as Deployment, replicaSetsOf(s, d), toRevision);
   if (!r.ok) throw new ClusterError(r.error, 'BadRequest');
@@ -104,14 +129,39 @@ export function rollback(s: ClusterState, kind: string, name: string, toRevision
 }
 
 /**
+ * kubectl's DaemonSetRollbacker / StatefulSetRollbacker: the chosen ControllerRevision (0 = the
+ * second-highest revision) is patched back onto the object's template, unless it already matches.
+ */
+function rollbackRevisioned(s: ClusterState, e: Entry, toRevision: number): string {
+  if (toRevision < 0) throw new ClusterError(`unable to find specified revision ${toRevision} in history`, 'BadRequest');
+  const obj = objectOf(e);
+  const history = revisionsOf(s, obj).sort((a, b) => a.revision - b.revision);
+  if (toRevision === 0 && history.length <= 1) throw new ClusterError('no last revision to roll back to', 'BadRequest');
+  const target = toRevision === 0 ? history[history.length - 2] : history.find((h) => h.revision === toRevision);
+  if (!target) throw new ClusterError(`unable to find specified revision ${toRevision} in history`, 'BadRequest');
+  const template = applyRevision(obj as any, target).spec!.template;
+  if (equalIgnoreHash(template as any, obj.spec?.template)) return `${refOf(obj)} skipped rollback (current template already matches revision ${toRevision})`;
+  const next = structuredClone(obj);
+  next.spec = { ...next.spec, template: structuredClone(template) };
+  write(s, e, next);
+  return `${refOf(obj)} rolled back`;
+}
+
+/**
  * `kubectl rollout history [--revision=N]` (history.go `DeploymentHistoryViewer` +
  * rollout_history.go): the whole stdout — `deployment.apps/<name> ` and the REVISION /
  * CHANGE-CAUSE table, or `deployment.apps/<name> with revision #N` and that revision's pod template.
  */
 export function history(s: ClusterState, kind: string, name: string, revision = 0, namespace?: string): string {
-  const e = deploymentEntry(s, kind, name, namespace, (k) => `no history viewer has been implemented for "${k}"`);
+  const e = deploymentEntry(s, kind, name, namespace, (k) => `no history viewer has been implemented for "${k}"`, true);
   const d = objectOf(e);
   if (revision < 0) throw new ClusterError(`revision must be a positive integer: ${revision}`, 'BadRequest');
+  if (e.kind !== 'Deployment') {
+    const h = statefulSetRolloutHistory(d as any, revisionsOf(s, d), revision);
+    if (!h.ok) throw new ClusterError(h.error, 'BadRequest');
+    if ('text' in h) return `${refOf(d)} \n${h.text}\n`;
+    return rolloutHistoryRevisionText(d.metadata.name, h.revision, h.template as any).replace(/^deployment\.apps\/\S+/, refOf(d));
+  }
   const r = viewHistory(d as unknown as Deployment, replicaSetsOf(s, d), revision);
   if (!r.ok) throw new ClusterError(r.error, 'BadRequest');
   // The NamePrinter's `<resource>/<name> <operation>\n`, the operation being "\n" + the history.
@@ -139,11 +189,14 @@ export const DEFAULT_ROLLOUT_STATUS_TIMEOUT_MS = 3_600_000;
  * with `deployment "<name>" exceeded its progress deadline`.
  */
 export function rolloutStatus(s: ClusterState, kind: string, name: string, opts: RolloutStatusOptions, print: (line: string) => void): void {
-  const e = deploymentEntry(s, kind, name, opts.namespace, (k) => `no status viewer has been implemented for ${k}.${resolveKind(k)!.group || ''}`.replace(/\.$/, ''));
+  const e = deploymentEntry(s, kind, name, opts.namespace, (k) => `no status viewer has been implemented for ${k}.${resolveKind(k)!.group || ''}`.replace(/\.$/, ''), true);
+  const viewer = e.kind === 'DaemonSet' ? (o: KObject) => daemonSetRolloutStatus(o as any)
+    : e.kind === 'StatefulSet' ? (o: KObject) => statefulSetRolloutStatus(o as any)
+    : (o: KObject) => deploymentRolloutStatus(o as unknown as Deployment, opts.revision ?? 0);
   let done = false;
   let failure: string | undefined;
   const observe = (obj: KObject) => {
-    const r = deploymentRolloutStatus(obj as unknown as Deployment, opts.revision ?? 0);
+    const r = viewer(obj);
     if ('error' in r) {
       failure = r.error;
       return;

@@ -43,7 +43,14 @@ export function observe(s: ClusterState, e: Entry): void {
 }
 
 export function logicFor(s: ClusterState, machine: MachineKind) {
-  return machine === 'pod' ? s.podMachine : machine === 'node' ? s.nodeMachine : machine === 'deployment' ? s.deploymentMachine : s.replicaSetMachine;
+  switch (machine) {
+    case 'pod': return s.podMachine;
+    case 'node': return s.nodeMachine;
+    case 'deployment': return s.deploymentMachine;
+    case 'daemonset': return s.daemonSetMachine;
+    case 'statefulset': return s.statefulSetMachine;
+    default: return s.replicaSetMachine;
+  }
 }
 
 function onSnapshot(s: ClusterState, e: Entry, snap: any): void {

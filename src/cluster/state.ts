@@ -9,7 +9,9 @@ import { createActor, type AnyActorRef } from 'xstate';
 import { createNodeMachine } from '../../machines/node.ts';
 import { createPodMachine } from '../../machines/pod/pod.ts';
 import { createReplicaSetMachine } from '../../machines/replicaset/replicaset.ts';
-import { podControl, replicaSetControl } from './controllers.ts';
+import { claimControl, podControl, replicaSetControl, revisionControl } from './controllers.ts';
+import { createStatefulSetMachine } from '../../machines/statefulset/statefulset.ts';
+import { createDaemonSetMachine } from '../../machines/daemonset/daemonset.ts';
 import { createDeploymentMachine } from '../../machines/deployment/deployment.ts';
 import { clusterMachine } from '../../machines/cluster.ts';
 import { DEFAULT_BEHAVIOUR, type BehaviourDefaults } from '../../machines/behaviour.ts';
@@ -87,6 +89,8 @@ export class ClusterState {
   readonly orphans = new Map<string, Map<string, Set<Entry>>>();
   readonly replicaSetMachine;
   readonly deploymentMachine;
+  readonly daemonSetMachine;
+  readonly statefulSetMachine;
   /** Queued control-plane work, run FIFO by `settle`. */
   readonly work: (() => void)[] = [];
   stopped = false;
@@ -131,9 +135,13 @@ export class ClusterState {
     };
     this.env.pods = podControl(this);
     this.env.replicaSets = replicaSetControl(this);
+    this.env.revisions = revisionControl(this);
+    this.env.claims = claimControl(this);
     this.podMachine = createPodMachine(this.env);
     this.replicaSetMachine = createReplicaSetMachine(this.env);
     this.deploymentMachine = createDeploymentMachine(this.env);
+    this.daemonSetMachine = createDaemonSetMachine(this.env);
+    this.statefulSetMachine = createStatefulSetMachine(this.env);
     this.nodeMachine = createNodeMachine(this.env);
     this.root = createActor(clusterMachine, { inspect: opts.inspect }).start();
   }

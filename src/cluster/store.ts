@@ -34,17 +34,23 @@ export interface Entry {
   indexedNode?: string;
 }
 
-export type MachineKind = 'pod' | 'node' | 'replicaset' | 'deployment';
+export type MachineKind = 'pod' | 'node' | 'replicaset' | 'deployment' | 'daemonset' | 'statefulset';
 
-/** Kinds whose controller manages pods directly (the `replicaset` machine). */
-export const POD_CONTROLLER_KINDS: ReadonlySet<string> = new Set(['ReplicaSet', 'ReplicationController']);
+/** Kinds whose controller manages pods directly. */
+export const POD_CONTROLLER_KINDS: ReadonlySet<string> = new Set(['ReplicaSet', 'ReplicationController', 'DaemonSet', 'StatefulSet']);
 
 /** Kinds run by a workload-controller actor. */
 export const CONTROLLER_KINDS: ReadonlySet<string> = new Set([...POD_CONTROLLER_KINDS, 'Deployment']);
 
+const MACHINES: Record<string, MachineKind> = {
+  Pod: 'pod', Node: 'node', ReplicaSet: 'replicaset', ReplicationController: 'replicaset', Deployment: 'deployment', DaemonSet: 'daemonset', StatefulSet: 'statefulset',
+};
+
 /** The machine that runs a kind's actor. */
 export function machineFor(kind: string): MachineKind {
-  return kind === 'Pod' ? 'pod' : kind === 'Node' ? 'node' : kind === 'Deployment' ? 'deployment' : 'replicaset';
+  const m = MACHINES[kind];
+  if (!m) throw new Error(`no machine runs ${kind}`);
+  return m;
 }
 
 /** Where each machine keeps its object in context. */

@@ -15,7 +15,7 @@ import type {
 } from '../types.ts';
 import { formatRFC1123Z, parseTime, translateTimestampSince } from './duration.ts';
 import {
-  findNodeRoles, formatEndpoints, joinHostPort, pvcStorageClass,
+  findNodeRoles, formatEndpoints, isDefaultStorageClass, joinHostPort, pvClaimString, pvStorageClass, pvcStorageClass,
 } from './printers.ts';
 import { type LabelSelectorData, SelectorError, matches as matchesSelector, selectorFromLabelSelector, selectorFromSet } from '../labels.ts';
 import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1.d.ts';
@@ -827,8 +827,8 @@ export interface DescribeObjectOptions extends DescribeOptions {
   endpointSlices?: any[];
   /**
    * PVC: pods in the namespace (those mounting the claim are listed under "Used By").
-   * ReplicaSet / ReplicationController: candidate pods for `Pods Status` (counted when selected and
-   * controlled by the object).
+   * ReplicaSet / ReplicationController / DaemonSet / StatefulSet: candidate pods for `Pods Status`
+   * (counted when selected and controlled by the object).
    */
   pods?: Array<Pod | KObject>;
   /** Namespace: ResourceQuota objects in it (default none → "No resource quota."). */
@@ -1319,6 +1319,317 @@ export function rolloutHistoryRevisionText(deploymentName: string, revision: num
   return `deployment.apps/${deploymentName || '<unknown>'} with revision #${revision}\n${describePodTemplateForHistory(rsTemplate, changeCause)}\n`;
 }
 
+// ---------------------------------------------------------------------------------------------
+// DaemonSet, StatefulSet
+
+/**
+ * The pod counts behind `Pods Status:`. kubectl's `getPodStatusForController` lists the namespace's
+ * pods with `LabelSelector: selector.String()` — so a selector printing as "" lists every pod — and
+ * keeps those whose controller owner reference has the object's uid. A selector that does not
+ * convert makes the describer fail upstream; here it counts nothing.
+ */
+function controllerPodCounts(pods: Array<Pod | KObject>, labelSelector: any, uid: string | undefined):
+  { running: number; waiting: number; succeeded: number; failed: number } {
+  let selector: LabelSelectorData;
+  try {
+    selector = labelSelectorString(labelSelector) === ''
+      ? selectorFromLabelSelector({})
+      : selectorFromLabelSelector(labelSelector);
+  } catch (e) {
+    if (!(e instanceof SelectorError)) throw e;
+    return { running: 0, waiting: 0, succeeded: 0, failed: 0 };
+  }
+  return podStatusForController(pods, selector, uid);
+}
+
+/**
+ * `kubectl describe daemonset` (DaemonSetDescriber / describeDaemonSet, kubectl 1.32 — the
+ * `Namespace:` line arrived after 1.32). The five status counters are written as plain
+ * `Key: value` text without a tab, so they never align with the tabbed lines. `opts.pods` are
+ * candidate pods; those selected and controlled by the DaemonSet are counted in `Pods Status`.
+ */
+function describeDaemonSet(ds: any, events: Event[] | null | undefined, now: number, opts: DescribeObjectOptions): string {
+  const meta = ds.metadata ?? {};
+  const spec = ds.spec ?? {};
+  const st = ds.status ?? {};
+  return tabbedString((w) => {
+    w.write(LEVEL_0, `Name:\t${meta.name ?? ''}\n`);
+    w.write(LEVEL_0, `Selector:\t${labelSelectorString(spec.selector)}\n`);
+    w.write(LEVEL_0, `Node-Selector:\t${formatLabels(spec.template?.spec?.nodeSelector)}\n`);
+    printLabelsMultiline(w, 'Labels', meta.labels);
+    printAnnotationsMultiline(w, 'Annotations', meta.annotations);
+    w.write(LEVEL_0, `Desired Number of Nodes Scheduled: ${st.desiredNumberScheduled ?? 0}\n`);
+    w.write(LEVEL_0, `Current Number of Nodes Scheduled: ${st.currentNumberScheduled ?? 0}\n`);
+    w.write(LEVEL_0, `Number of Nodes Scheduled with Up-to-date Pods: ${st.updatedNumberScheduled ?? 0}\n`);
+    w.write(LEVEL_0, `Number of Nodes Scheduled with Available Pods: ${st.numberAvailable ?? 0}\n`);
+    w.write(LEVEL_0, `Number of Nodes Misscheduled: ${st.numberMisscheduled ?? 0}\n`);
+    const s = controllerPodCounts(opts.pods ?? [], spec.selector, meta.uid);
+    w.write(LEVEL_0, `Pods Status:\t${s.running} Running / ${s.waiting} Waiting / ${s.succeeded} Succeeded / ${s.failed} Failed\n`);
+    describePodTemplate(spec.template ?? {}, w);
+    if (events && opts.showEvents !== false) {
+      describeEvents(events.filter((e) => matchesInvolved(e, 'DaemonSet', meta.name ?? '', meta.namespace ?? '', meta.uid)), w, now);
+    }
+  });
+}
+
+/**
+ * `describeVolumeClaimTemplates`: each template's name, class, labels and annotations (both as
+ * `key=value` lines at two spaces, nothing skipped), requested storage (`<default>` without one) and
+ * access modes as Go's `%s` of the slice (`[ReadWriteOnce]`).
+ */
+function describeVolumeClaimTemplates(templates: any[] | undefined, w: PrefixWriter): void {
+  if (!templates || templates.length === 0) {
+    w.write(LEVEL_0, 'Volume Claims:\t<none>\n');
+    return;
+  }
+  w.write(LEVEL_0, 'Volume Claims:\n');
+  for (const pvc of templates) {
+    w.write(LEVEL_1, `Name:\t${pvc.metadata?.name ?? ''}\n`);
+    w.write(LEVEL_1, `StorageClass:\t${pvcStorageClass(pvc)}\n`);
+    printLabelsMultiline(w, 'Labels', pvc.metadata?.labels, '  ');
+    printLabelsMultiline(w, 'Annotations', pvc.metadata?.annotations, '  ');
+    const storage = pvc.spec?.resources?.requests?.storage;
+    w.write(LEVEL_1, `Capacity:\t${storage !== undefined && storage !== null ? canonicalQuantity(storage) : '<default>'}\n`);
+    w.write(LEVEL_1, `Access Modes:\t${goStringSlice(pvc.spec?.accessModes)}\n`);
+  }
+}
+
+/**
+ * `kubectl describe statefulset` (StatefulSetDescriber / describeStatefulSet). A missing update
+ * strategy reads as apps/v1 `SetDefaults_StatefulSet` fills it (RollingUpdate, partition 0); the
+ * `Partition` line shows only with a rollingUpdate block, and `MaxUnavailable` only under a set
+ * partition (kubernetes#109251). `opts.pods` as for DaemonSets.
+ */
+function describeStatefulSet(sts: any, events: Event[] | null | undefined, now: number, opts: DescribeObjectOptions): string {
+  const meta = sts.metadata ?? {};
+  const spec = sts.spec ?? {};
+  const strategyType = spec.updateStrategy?.type || 'RollingUpdate';
+  const rolling = spec.updateStrategy?.rollingUpdate ?? (spec.updateStrategy?.type ? undefined : { partition: 0 });
+  return tabbedString((w) => {
+    w.write(LEVEL_0, `Name:\t${meta.name ?? ''}\n`);
+    w.write(LEVEL_0, `Namespace:\t${meta.namespace ?? ''}\n`);
+    w.write(LEVEL_0, `CreationTimestamp:\t${formatRFC1123Z(meta.creationTimestamp)}\n`);
+    w.write(LEVEL_0, `Selector:\t${labelSelectorString(spec.selector)}\n`);
+    printLabelsMultiline(w, 'Labels', meta.labels);
+    printAnnotationsMultiline(w, 'Annotations', meta.annotations);
+    w.write(LEVEL_0, `Replicas:\t${spec.replicas ?? 1} desired | ${sts.status?.replicas ?? 0} total\n`);
+    w.write(LEVEL_0, `Update Strategy:\t${strategyType}\n`);
+    if (rolling) {
+      const partition = rolling.partition ?? (strategyType === 'RollingUpdate' ? 0 : undefined);
+      if (partition !== undefined && partition !== null) {
+        w.write(LEVEL_1, `Partition:\t${partition}\n`);
+        if (rolling.maxUnavailable !== undefined && rolling.maxUnavailable !== null) {
+          w.write(LEVEL_1, `MaxUnavailable:\t${intOrStringString(rolling.maxUnavailable)}\n`);
+        }
+      }
+    }
+    const s = controllerPodCounts(opts.pods ?? [], spec.selector, meta.uid);
+    w.write(LEVEL_0, `Pods Status:\t${s.running} Running / ${s.waiting} Waiting / ${s.succeeded} Succeeded / ${s.failed} Failed\n`);
+    describePodTemplate(spec.template ?? {}, w);
+    describeVolumeClaimTemplates(spec.volumeClaimTemplates, w);
+    if (events && opts.showEvents !== false) {
+      describeEvents(events.filter((e) => matchesInvolved(e, 'StatefulSet', meta.name ?? '', meta.namespace ?? '', meta.uid)), w, now);
+    }
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// PersistentVolume, StorageClass, Endpoints
+
+/** `printNodeSelectorTermsMultilineWithIndent`: `key op [v1, v2]` per requirement, operator lower-cased. */
+function printNodeSelectorTerms(w: PrefixWriter, indentLevel: number, title: string, reqs: any[] | undefined): void {
+  w.write(indentLevel, `${title}:\t`);
+  if (!reqs || reqs.length === 0) {
+    w.writeLine('<none>');
+    return;
+  }
+  reqs.forEach((req, i) => {
+    if (i !== 0) w.write(indentLevel, '\t');
+    let expr = `${req.key ?? ''} ${String(req.operator ?? '').toLowerCase()}`;
+    if ((req.values ?? []).length > 0) expr = `${expr} [${req.values.join(', ')}]`;
+    w.write(LEVEL_0, `${expr}\n`);
+  });
+}
+
+/** `printVolumeNodeAffinity`: `<none>` without required terms; only matchExpressions are printed. */
+function printVolumeNodeAffinity(w: PrefixWriter, affinity: any): void {
+  w.write(LEVEL_0, 'Node Affinity:\t');
+  if (!affinity || !affinity.required) {
+    w.writeLine('<none>');
+    return;
+  }
+  w.writeLine('');
+  w.write(LEVEL_1, 'Required Terms:\t');
+  const terms: any[] = affinity.required.nodeSelectorTerms ?? [];
+  if (terms.length === 0) {
+    w.writeLine('<none>');
+    return;
+  }
+  w.writeLine('');
+  terms.forEach((term, i) => printNodeSelectorTerms(w, LEVEL_2, `Term ${i}`, term.matchExpressions));
+}
+
+/**
+ * `printCSIPersistentVolumeAttributesMultilineIndent`: every piece is written at LEVEL_2, so the
+ * first `key=value` follows the tab after four more spaces and each further one starts with eight
+ * spaces and a tab; a `key=value` longer than 140 characters is cut to 140 and `...` appended.
+ */
+function printCSIVolumeAttributes(w: PrefixWriter, attributes: Record<string, string> | undefined | null): void {
+  w.write(LEVEL_2, 'VolumeAttributes:\t');
+  const keys = sortedStrings(Object.keys(attributes ?? {}));
+  if (keys.length === 0) {
+    w.writeLine('<none>');
+    return;
+  }
+  keys.forEach((key, i) => {
+    if (i !== 0) {
+      w.write(LEVEL_2, '');
+      w.write(LEVEL_2, '\t');
+    }
+    const line = `${key}=${attributes![key]}`;
+    w.write(LEVEL_2, line.length > MAX_ANNOTATION_LEN ? `${line.slice(0, MAX_ANNOTATION_LEN)}...\n` : `${line}\n`);
+  });
+}
+
+/** The `Source:` block of `describePersistentVolume` for the sources kubeactors can hold. */
+function describePersistentVolumeSource(spec: any, w: PrefixWriter): void {
+  if (spec.hostPath) {
+    const t = spec.hostPath.type;
+    w.write(LEVEL_2, `Type:\tHostPath (bare host directory volume)\n    Path:\t${spec.hostPath.path ?? ''}\n    HostPathType:\t${t === undefined || t === null ? '<none>' : t}\n`);
+  } else if (spec.nfs) {
+    w.write(LEVEL_2, `Type:\tNFS (an NFS mount that lasts the lifetime of a pod)\n    Server:\t${spec.nfs.server ?? ''}\n    Path:\t${spec.nfs.path ?? ''}\n    ReadOnly:\t${spec.nfs.readOnly === true}\n`);
+  } else if (spec.local) {
+    w.write(LEVEL_2, `Type:\tLocalVolume (a persistent volume backed by local storage on a node)\n    Path:\t${spec.local.path ?? ''}\n`);
+  } else if (spec.csi) {
+    w.write(LEVEL_2, `Type:\tCSI (a Container Storage Interface (CSI) volume source)\n    Driver:\t${spec.csi.driver ?? ''}\n    FSType:\t${spec.csi.fsType ?? ''}\n    VolumeHandle:\t${spec.csi.volumeHandle ?? ''}\n    ReadOnly:\t${spec.csi.readOnly === true}\n`);
+    printCSIVolumeAttributes(w, spec.csi.volumeAttributes);
+  } else {
+    w.write(LEVEL_1, '<unknown>\n');
+  }
+}
+
+/**
+ * `kubectl describe pv` (PersistentVolumeDescriber / describePersistentVolume). Cluster-scoped: no
+ * Namespace line. `Finalizers` is Go's `%v` of the slice; `Capacity` an absent storage quantity's
+ * zero value, `0`. Sources: HostPath, NFS, Local and CSI as kubectl prints them; any other prints
+ * `<unknown>`.
+ */
+function describePersistentVolume(pv: any, events: Event[] | null | undefined, now: number, opts: DescribeObjectOptions): string {
+  const meta = pv.metadata ?? {};
+  const spec = pv.spec ?? {};
+  return tabbedString((w) => {
+    w.write(LEVEL_0, `Name:\t${meta.name ?? ''}\n`);
+    printLabelsMultiline(w, 'Labels', meta.labels);
+    printAnnotationsMultiline(w, 'Annotations', meta.annotations);
+    w.write(LEVEL_0, `Finalizers:\t${goStringSlice(meta.finalizers)}\n`);
+    w.write(LEVEL_0, `StorageClass:\t${pvStorageClass(pv)}\n`);
+    if (meta.deletionTimestamp) {
+      w.write(LEVEL_0, `Status:\tTerminating (lasts ${translateTimestampSince(meta.deletionTimestamp, now)})\n`);
+    } else {
+      w.write(LEVEL_0, `Status:\t${pv.status?.phase ?? ''}\n`);
+    }
+    w.write(LEVEL_0, `Claim:\t${pvClaimString(pv)}\n`);
+    w.write(LEVEL_0, `Reclaim Policy:\t${spec.persistentVolumeReclaimPolicy ?? ''}\n`);
+    w.write(LEVEL_0, `Access Modes:\t${accessModesString(spec.accessModes)}\n`);
+    if (spec.volumeMode) w.write(LEVEL_0, `VolumeMode:\t${spec.volumeMode}\n`);
+    w.write(LEVEL_0, `Capacity:\t${canonicalQuantity(spec.capacity?.storage)}\n`);
+    printVolumeNodeAffinity(w, spec.nodeAffinity);
+    w.write(LEVEL_0, `Message:\t${pv.status?.message ?? ''}\n`);
+    w.write(LEVEL_0, 'Source:\n');
+    describePersistentVolumeSource(spec, w);
+    if (events && opts.showEvents !== false) {
+      describeEvents(events.filter((e) => matchesInvolved(e, 'PersistentVolume', meta.name ?? '', undefined)), w, now);
+    }
+  });
+}
+
+/** `printTopologySelectorTermsMultilineWithIndent`: `key in [v1, v2]` per requirement. */
+function printTopologySelectorTerms(w: PrefixWriter, indentLevel: number, title: string, reqs: any[] | undefined): void {
+  w.write(indentLevel, `${title}:\t`);
+  if (!reqs || reqs.length === 0) {
+    w.writeLine('<none>');
+    return;
+  }
+  reqs.forEach((req, i) => {
+    if (i !== 0) w.write(indentLevel, '\t');
+    let expr = `${req.key ?? ''} in`;
+    if ((req.values ?? []).length > 0) expr = `${expr} [${req.values.join(', ')}]`;
+    w.write(LEVEL_0, `${expr}\n`);
+  });
+}
+
+/**
+ * `kubectl describe storageclass` (StorageClassDescriber / describeStorageClass). `IsDefaultClass`
+ * is Yes/No from the default-class annotation; `Annotations` and `Parameters` are one
+ * `labels.FormatLabels` line each (so last-applied-configuration is NOT skipped here);
+ * `AllowVolumeExpansion` is `<unset>`/True/False; ReclaimPolicy and VolumeBindingMode print only
+ * when set (the API server always sets them). `AllowedTopologies` prints when the list is present;
+ * an empty list does not survive the API server, so it is treated as absent.
+ */
+function describeStorageClass(sc: any, events: Event[] | null | undefined, now: number, opts: DescribeObjectOptions): string {
+  const meta = sc.metadata ?? {};
+  return tabbedString((w) => {
+    w.write(LEVEL_0, `Name:\t${meta.name ?? ''}\n`);
+    w.write(LEVEL_0, `IsDefaultClass:\t${isDefaultStorageClass(sc) ? 'Yes' : 'No'}\n`);
+    w.write(LEVEL_0, `Annotations:\t${formatLabels(meta.annotations)}\n`);
+    w.write(LEVEL_0, `Provisioner:\t${sc.provisioner ?? ''}\n`);
+    w.write(LEVEL_0, `Parameters:\t${formatLabels(sc.parameters)}\n`);
+    const ave = sc.allowVolumeExpansion;
+    w.write(LEVEL_0, `AllowVolumeExpansion:\t${ave === undefined || ave === null ? '<unset>' : printBool(ave)}\n`);
+    const mountOptions: string[] = sc.mountOptions ?? [];
+    if (mountOptions.length === 0) {
+      w.write(LEVEL_0, 'MountOptions:\t<none>\n');
+    } else {
+      w.write(LEVEL_0, 'MountOptions:\n');
+      for (const o of mountOptions) w.write(LEVEL_1, `${o}\n`);
+    }
+    if (sc.reclaimPolicy !== undefined && sc.reclaimPolicy !== null) w.write(LEVEL_0, `ReclaimPolicy:\t${sc.reclaimPolicy}\n`);
+    if (sc.volumeBindingMode !== undefined && sc.volumeBindingMode !== null) w.write(LEVEL_0, `VolumeBindingMode:\t${sc.volumeBindingMode}\n`);
+    const topologies: any[] | undefined = sc.allowedTopologies;
+    if (Array.isArray(topologies) && topologies.length > 0) {
+      w.write(LEVEL_0, 'AllowedTopologies:\t');
+      w.writeLine('');
+      topologies.forEach((term, i) => printTopologySelectorTerms(w, LEVEL_1, `Term ${i}`, term.matchLabelExpressions));
+    }
+    if (events && opts.showEvents !== false) {
+      describeEvents(events.filter((e) => matchesInvolved(e, 'StorageClass', meta.name ?? '', undefined)), w, now);
+    }
+  });
+}
+
+/**
+ * `kubectl describe endpoints` (EndpointsDescriber / describeEndpoints): per subset its ready and
+ * not-ready IPs (comma-joined, `<none>` when empty), the ports table when it has ports, then an
+ * empty line.
+ */
+function describeEndpoints(ep: any, events: Event[] | null | undefined, now: number, opts: DescribeObjectOptions): string {
+  const meta = ep.metadata ?? {};
+  return tabbedString((w) => {
+    w.write(LEVEL_0, `Name:\t${meta.name ?? ''}\n`);
+    w.write(LEVEL_0, `Namespace:\t${meta.namespace ?? ''}\n`);
+    printLabelsMultiline(w, 'Labels', meta.labels);
+    printAnnotationsMultiline(w, 'Annotations', meta.annotations);
+    w.write(LEVEL_0, 'Subsets:\n');
+    for (const subset of ep.subsets ?? []) {
+      const ready = (subset.addresses ?? []).map((a: any) => a.ip ?? '').join(',');
+      w.write(LEVEL_1, `Addresses:\t${ready || '<none>'}\n`);
+      const notReady = (subset.notReadyAddresses ?? []).map((a: any) => a.ip ?? '').join(',');
+      w.write(LEVEL_1, `NotReadyAddresses:\t${notReady || '<none>'}\n`);
+      const ports: any[] = subset.ports ?? [];
+      if (ports.length > 0) {
+        w.write(LEVEL_1, 'Ports:\n');
+        w.write(LEVEL_2, 'Name\tPort\tProtocol\n');
+        w.write(LEVEL_2, '----\t----\t--------\n');
+        for (const p of ports) w.write(LEVEL_2, `${p.name || '<unset>'}\t${p.port ?? 0}\t${p.protocol ?? 'TCP'}\n`);
+      }
+      w.write(LEVEL_0, '\n');
+    }
+    if (events && opts.showEvents !== false) {
+      describeEvents(events.filter((e) => matchesInvolved(e, 'Endpoints', meta.name ?? '', meta.namespace ?? '')), w, now);
+    }
+  });
+}
+
 function base64DecodedLength(b64: string): number {
   const clean = b64.replace(/=+$/, '');
   return Math.floor((clean.length * 3) / 4);
@@ -1403,10 +1714,11 @@ export function describeGeneric(obj: KObject, events: Event[] | null | undefined
 
 /**
  * `kubectl describe <kind> <name>` for any object: Pod, Node, Namespace, Service,
- * PersistentVolumeClaim, ConfigMap, ReplicaSet, ReplicationController and Deployment have kubectl's
- * dedicated layouts; other kinds use the generic describer. (For Node, ReplicaSet and
- * ReplicationController, pass the pods in `opts.pods`; for Deployment, the namespace's ReplicaSets
- * in `opts.replicaSets`.)
+ * PersistentVolumeClaim, ConfigMap, ReplicaSet, ReplicationController, Deployment, DaemonSet,
+ * StatefulSet, PersistentVolume, StorageClass and Endpoints have kubectl's dedicated layouts; other
+ * kinds use the generic describer. (For Node, ReplicaSet, ReplicationController, DaemonSet and
+ * StatefulSet, pass the pods in `opts.pods`; for Deployment, the namespace's ReplicaSets in
+ * `opts.replicaSets`.)
  */
 export function describeObject(obj: KObject, events: Event[] | null | undefined, now: number, opts: DescribeObjectOptions = {}): string {
   switch (obj.kind) {
@@ -1419,6 +1731,11 @@ export function describeObject(obj: KObject, events: Event[] | null | undefined,
     case 'ReplicaSet': return describeReplicaSet(obj, events, now, opts);
     case 'ReplicationController': return describeReplicationController(obj, events, now, opts);
     case 'Deployment': return describeDeployment(obj, events, now, opts);
+    case 'DaemonSet': return describeDaemonSet(obj, events, now, opts);
+    case 'StatefulSet': return describeStatefulSet(obj, events, now, opts);
+    case 'PersistentVolume': return describePersistentVolume(obj, events, now, opts);
+    case 'StorageClass': return describeStorageClass(obj, events, now, opts);
+    case 'Endpoints': return describeEndpoints(obj, events, now, opts);
     default: return describeGeneric(obj, events, now, opts);
   }
 }

@@ -367,6 +367,24 @@ const pvcPrinter: KindPrinter = {
   },
 };
 
+/** GetPersistentVolumeClass (pkg/apis/core/helper, kubectl pkg/util/storage): beta annotation first, then spec.storageClassName. */
+export function pvStorageClass(pv: any): string {
+  const ann = pv?.metadata?.annotations?.['volume.beta.kubernetes.io/storage-class'];
+  if (ann !== undefined) return ann;
+  return pv?.spec?.storageClassName ?? '';
+}
+
+/** The PV's CLAIM cell / describe `Claim:` line: `namespace/name` of spec.claimRef, "" without one. */
+export function pvClaimString(pv: any): string {
+  const ref = pv?.spec?.claimRef;
+  return ref ? `${ref.namespace ?? ''}/${ref.name ?? ''}` : '';
+}
+
+/**
+ * printPersistentVolume (printers.go, 1.32): NAME CAPACITY ACCESS MODES RECLAIM POLICY STATUS CLAIM
+ * STORAGECLASS VOLUMEATTRIBUTESCLASS REASON AGE, wide VOLUMEMODE. STATUS is Terminating once a
+ * deletionTimestamp is set; an absent capacity prints as the zero Quantity, "0".
+ */
 const pvPrinter: KindPrinter = {
   columns: [
     { name: 'Name' }, { name: 'Capacity' }, { name: 'Access Modes' }, { name: 'Reclaim Policy' }, { name: 'Status' },
@@ -374,13 +392,40 @@ const pvPrinter: KindPrinter = {
     { name: 'VolumeMode', priority: 1 },
   ],
   row(pv: any, ctx) {
-    const claim = pv.spec?.claimRef ? `${pv.spec.claimRef.namespace ?? ''}/${pv.spec.claimRef.name ?? ''}` : '';
     const phase = pv.metadata?.deletionTimestamp ? 'Terminating' : pv.status?.phase ?? '';
-    const sc = pv.metadata?.annotations?.['volume.beta.kubernetes.io/storage-class'] ?? pv.spec?.storageClassName ?? '';
     return [
       pv.metadata?.name, canonicalQuantity(pv.spec?.capacity?.storage), accessModesString(pv.spec?.accessModes),
-      pv.spec?.persistentVolumeReclaimPolicy ?? '', phase, claim, sc, pv.spec?.volumeAttributesClassName ?? '<unset>',
-      pv.status?.reason ?? '', age(pv, ctx), pv.spec?.volumeMode ?? '<unset>',
+      pv.spec?.persistentVolumeReclaimPolicy ?? '', phase, pvClaimString(pv), pvStorageClass(pv),
+      pv.spec?.volumeAttributesClassName ?? '<unset>', pv.status?.reason ?? '', age(pv, ctx), pv.spec?.volumeMode ?? '<unset>',
+    ];
+  },
+};
+
+/**
+ * storageutil.IsDefaultAnnotation: `storageclass.kubernetes.io/is-default-class` (or its beta
+ * form) is exactly "true".
+ */
+export function isDefaultStorageClass(sc: { metadata?: { annotations?: Record<string, string> | null } } | null | undefined): boolean {
+  const ann = sc?.metadata?.annotations ?? {};
+  return ann['storageclass.kubernetes.io/is-default-class'] === 'true'
+    || ann['storageclass.beta.kubernetes.io/is-default-class'] === 'true';
+}
+
+/**
+ * printStorageClass (printers.go, 1.32): NAME (` (default)` appended to every class carrying the
+ * default annotation), PROVISIONER, RECLAIMPOLICY (Delete when unset), VOLUMEBINDINGMODE (Immediate
+ * when unset), ALLOWVOLUMEEXPANSION (a bool cell: `true`/`false`, false when unset), AGE.
+ */
+const storageClassPrinter: KindPrinter = {
+  columns: [
+    { name: 'Name' }, { name: 'Provisioner' }, { name: 'ReclaimPolicy' }, { name: 'VolumeBindingMode' },
+    { name: 'AllowVolumeExpansion' }, { name: 'Age' },
+  ],
+  row(sc: any, ctx) {
+    const name = (sc.metadata?.name ?? '') + (isDefaultStorageClass(sc) ? ' (default)' : '');
+    return [
+      name, sc.provisioner ?? '', sc.reclaimPolicy ?? 'Delete', sc.volumeBindingMode ?? 'Immediate',
+      sc.allowVolumeExpansion ?? false, age(sc, ctx),
     ];
   },
 };
@@ -524,6 +569,7 @@ const replicationControllerPrinter: KindPrinter = {
   },
 };
 
+/** printStatefulSet (printers.go, 1.32): NAME, READY (`ready/desired`), AGE; wide CONTAINERS, IMAGES. */
 const statefulSetPrinter: KindPrinter = {
   columns: [
     { name: 'Name' }, { name: 'Ready' }, { name: 'Age' }, { name: 'Containers', priority: 1 }, { name: 'Images', priority: 1 },
@@ -534,6 +580,10 @@ const statefulSetPrinter: KindPrinter = {
   },
 };
 
+/**
+ * printDaemonSet (printers.go, 1.32): NAME DESIRED CURRENT READY UP-TO-DATE AVAILABLE NODE SELECTOR
+ * (`labels.FormatLabels` of the template's nodeSelector) AGE; wide CONTAINERS IMAGES SELECTOR.
+ */
 const daemonSetPrinter: KindPrinter = {
   columns: [
     { name: 'Name' }, { name: 'Desired' }, { name: 'Current' }, { name: 'Ready' }, { name: 'Up-to-date' },
@@ -548,6 +598,32 @@ const daemonSetPrinter: KindPrinter = {
       st.updatedNumberScheduled ?? 0, st.numberAvailable ?? 0, formatLabels(ds.spec?.template?.spec?.nodeSelector),
       age(ds, ctx), names, images, formatLabelSelector(ds.spec?.selector),
     ];
+  },
+};
+
+/**
+ * formatResourceName (printers.go) for a controller owner reference: `schema.ParseGroupVersion` of
+ * its apiVersion gives the group; `strings.ToLower(GroupKind.String()) + "/" + name`, where
+ * GroupKind.String() is `Kind.group`, or just `Kind` in the core group (`daemonset.apps/x`,
+ * `statefulset.apps/x`). An apiVersion that does not parse makes the server's printer fail; that
+ * cannot be stored, so it is printed as if the group were empty.
+ */
+export function controllerRefName(ref: { apiVersion?: string; kind?: string; name?: string }): string {
+  const gv = ref.apiVersion ?? '';
+  const parts = gv.split('/');
+  const group = parts.length === 2 ? parts[0] : '';
+  const kind = ref.kind ?? '';
+  if (kind === '' && group === '') return ref.name ?? '';
+  const gk = group === '' ? kind : `${kind}.${group}`;
+  return `${gk.toLowerCase()}/${ref.name ?? ''}`;
+}
+
+/** printControllerRevision (printers.go): NAME, CONTROLLER (`<none>` without a controller ref), REVISION, AGE. */
+const controllerRevisionPrinter: KindPrinter = {
+  columns: [{ name: 'Name' }, { name: 'Controller' }, { name: 'Revision' }, { name: 'Age' }],
+  row(cr: any, ctx) {
+    const ref = cr.metadata?.ownerReferences?.find((r: any) => r.controller === true);
+    return [cr.metadata?.name, ref ? controllerRefName(ref) : '<none>', cr.revision ?? 0, age(cr, ctx)];
   },
 };
 
@@ -636,6 +712,8 @@ export function printerFor(kind: string, wide = true): KindPrinter {
     case 'ReplicationController': return replicationControllerPrinter;
     case 'StatefulSet': return statefulSetPrinter;
     case 'DaemonSet': return daemonSetPrinter;
+    case 'ControllerRevision': return controllerRevisionPrinter;
+    case 'StorageClass': return storageClassPrinter;
     case 'Job': return jobPrinter;
     case 'CronJob': return cronJobPrinter;
     default: return defaultPrinter;

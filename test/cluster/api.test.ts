@@ -151,7 +151,7 @@ describe('foreground deletion keeps the owner\'s own delete options', () => {
 });
 
 describe('kinds whose controllers come later', () => {
-  it.each(['statefulset-web.yaml', 'daemonset-fluentd.yaml', 'job-pi.yaml', 'cronjob-hello.yaml'])(
+  it.each(['job-pi.yaml', 'cronjob-hello.yaml'])(
     '%s is refused with a clear message and changes nothing',
     (file) => {
       const c = cluster();

@@ -40,14 +40,22 @@ export function describeOne(d: Describers, c: Cluster, obj: KObject, showEvents 
         .filter((p) => p.metadata.ownerReferences?.some((r) => r.controller === true && r.uid === md.uid));
       return describeObject(obj, events as any, now, { pods });
     }
+    case 'DaemonSet':
+    case 'StatefulSet':
+      // getPodStatusForController lists the namespace's pods; the describer keeps those selected and controlled by it
+      return describeObject(obj, events as any, now, { pods: c.list('Pod', { namespace: md.namespace }) });
     case 'Deployment':
       // GetAllReplicaSetsInChunks lists the namespace's sets; the describer keeps those selected and controlled by it
       return describeObject(obj, events as any, now, { replicaSets: c.list('ReplicaSet', { namespace: md.namespace }) });
     case 'Service':
       // The Endpoints object the endpoints controller keeps for it.
       return describeObject(obj, events as any, now, { endpoints: c.get('Endpoints', md.name, md.namespace) });
+    case 'PersistentVolumeClaim':
+      return describeObject(obj, events as any, now, { pods: c.list('Pod', { namespace: md.namespace }) });
     default:
-      return describeObject(obj, events as any, now, obj.kind === 'PersistentVolumeClaim' ? { pods: c.list('Pod', { namespace: md.namespace }) } : {});
+      // PersistentVolume and StorageClass (cluster-scoped: no namespace), Endpoints and the rest need
+      // nothing beyond the object and its events.
+      return describeObject(obj, events as any, now, {});
   }
 }
 
