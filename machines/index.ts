@@ -12,15 +12,22 @@ import { clusterMachine } from './cluster.ts';
 import { createReplicaSetMachine } from './replicaset/replicaset.ts';
 import { createDeploymentMachine } from './deployment/deployment.ts';
 import { createRolloutMachine } from './deployment/rollout.ts';
+import { createDaemonSetMachine } from './daemonset/daemonset.ts';
+import { createStatefulSetMachine } from './statefulset/statefulset.ts';
+import { createOrdinalMachine } from './statefulset/ordinal.ts';
 
 export {
   clusterMachine, createContainerMachine, createDeploymentMachine, createNodeMachine, createPodMachine, createProbeMachine,
-  createReplicaSetMachine, createRolloutMachine, createStandaloneEnv,
+  createReplicaSetMachine, createRolloutMachine, createStandaloneEnv, createDaemonSetMachine, createStatefulSetMachine, createOrdinalMachine,
 };
 export type { Env, StandaloneEnv, RecordedEvent, ImageCache, PodControl, ReplicaSetControl } from './env.ts';
 export type { ReplicaSetInput, ReplicaSetContext, ReplicaSetEvent } from './replicaset/replicaset.ts';
 export type { DeploymentInput, DeploymentContext, DeploymentEvent } from './deployment/deployment.ts';
 export type { RolloutInput, RolloutContext, RolloutEvent, SteppedEvent } from './deployment/rollout.ts';
+export type { DaemonSetInput, DaemonSetContext, DaemonSetEvent } from './daemonset/daemonset.ts';
+export type { StatefulSetInput, StatefulSetContext, StatefulSetEvent } from './statefulset/statefulset.ts';
+export type { OrdinalInput, OrdinalContext, OrdinalEvent } from './statefulset/ordinal.ts';
+export type { RevisionControl, ClaimControl } from './env.ts';
 export type { PodInput, PodContext, PodEvent } from './pod/pod.ts';
 export type { ContainerInput, ContainerContext, ContainerEvent } from './container/container.ts';
 export type { ProbeInput, ProbeContext, ProbeEvent } from './probe.ts';
@@ -34,8 +41,12 @@ export const nodeMachine = createNodeMachine(standalone);
 export const replicaSetMachine = createReplicaSetMachine(standalone);
 export const deploymentMachine = createDeploymentMachine(standalone);
 export const rolloutMachine = createRolloutMachine(standalone);
+export const daemonSetMachine = createDaemonSetMachine(standalone);
+export const statefulSetMachine = createStatefulSetMachine(standalone);
+export const ordinalMachine = createOrdinalMachine(standalone);
 
 /** Every machine by name, for documentation and inspection. */
 export const machines = { cluster: clusterMachine, pod: podMachine, container: containerMachine, probe: probeMachine, node: nodeMachine, replicaset: replicaSetMachine,
   deployment: deploymentMachine, rollout: rolloutMachine,
+  daemonset: daemonSetMachine, statefulset: statefulSetMachine, ordinal: ordinalMachine,
 } as const;

@@ -33,7 +33,7 @@ import * as rollout from './rollout.ts';
 import * as runtime from './runtime.ts';
 import { bootstrap, restore, snapshot, type ClusterSnapshot } from './snapshot.ts';
 import { ClusterError, ClusterState, kindName, nsFor, type WatchEvent } from './state.ts';
-import { CONTROLLER_KINDS, objectOf, type Store } from './store.ts';
+import { objectOf, type Store } from './store.ts';
 
 export { ClusterError, type WatchEvent, type ClusterSnapshot };
 export { defaultContainer } from './kubelet.ts';
@@ -80,6 +80,9 @@ export interface ListOptions {
   fieldSelector?: string;
 }
 
+
+/** Kinds with a scale subresource (`kubectl scale`). */
+const SCALABLE_KINDS: ReadonlySet<string> = new Set(['Deployment', 'ReplicaSet', 'ReplicationController', 'StatefulSet']);
 
 export class Cluster {
   readonly clock: SimClock;
@@ -213,10 +216,14 @@ export class Cluster {
     writes.setImage(this.s, kind, name, images, namespace, opts.changeCause);
   }
 
-  /** `kubectl scale`: sets `spec.replicas` of a Deployment, ReplicaSet or ReplicationController. */
+  /** `kubectl scale`: sets `spec.replicas` of a Deployment, ReplicaSet, ReplicationController or StatefulSet. */
   scale(kind: string, name: string, replicas: number, namespace?: string, opts: { changeCause?: string } = {}): void {
     const k = kindName(kind);
-    if (!CONTROLLER_KINDS.has(k)) throw new ClusterError(`scaling ${k} is not supported by this version of kubeactors yet`, 'Unsupported');
+    // kubectl's scaler covers the kinds with a scale subresource.
+    if (!SCALABLE_KINDS.has(k)) {
+      const info = resolveKind(k)!;
+      throw new ClusterError(`no scaler has been implemented for {"${info.group}" "${k}"}`, 'Unsupported');
+    }
     if (!Number.isInteger(replicas) || replicas < 0) {
       throw new ClusterError('The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0', 'BadRequest');
     }
