@@ -268,9 +268,28 @@ export function newVersionedStatefulSetPod(
   const useCurrent =
     (us?.type === ROLLING_UPDATE && us.rollingUpdate == null && ordinal < start + (currentSet.status?.currentReplicas ?? 0)) ||
     (us?.rollingUpdate != null && ordinal < start + (us.rollingUpdate.partition ?? 0));
-  return useCurrent
-    ? setPodRevision(newStatefulSetPod(currentSet, ordinal, gates), currentRevision)
-    : setPodRevision(newStatefulSetPod(updateSet, ordinal, gates), updateRevision);
+  return useCurrent ? versionedPod(currentSet, ordinal, gates, currentRevision) : versionedPod(updateSet, ordinal, gates, updateRevision);
+}
+
+/**
+ * The pod of `ordinal` at `revision`, memoised: a sync builds the pod of every missing ordinal
+ * (upstream does too), so an OrderedReady scale-up of N would otherwise build O(N²) pods. The pod
+ * depends only on the set's identity, the revision (content-addressed: it names the template) and
+ * the ordinal — claim templates and serviceName are immutable. Callers never mutate it.
+ */
+const podMemo = new Map<string, Pod>();
+const POD_MEMO_LIMIT = 50_000;
+
+function versionedPod(set: StatefulSet, ordinal: number, gates: StatefulSetGates | undefined, revision: string): Pod {
+  const md = set.metadata ?? {};
+  const key = `${md.namespace}/${md.name}/${md.uid}|${revision}|${ordinal}|${gates ? JSON.stringify(gates) : ''}`;
+  let pod = podMemo.get(key);
+  if (!pod) {
+    pod = setPodRevision(newStatefulSetPod(set, ordinal, gates), revision);
+    if (podMemo.size >= POD_MEMO_LIMIT) podMemo.clear();
+    podMemo.set(key, pod);
+  }
+  return pod;
 }
 
 /** `ascendingOrdinal.Less`: by ordinal (unparsable, -1, first). Use with a stable sort. */

@@ -31,6 +31,8 @@ export interface StatefulSetContext extends StatefulSetInput {
   timers: Timers;
   /** Ordinals with an actor (ascending). */
   ordinals: number[];
+  /** What each ordinal was last told of its pod (so a sync only tells the ordinals whose pod changed). */
+  observed: Record<number, string>;
 }
 
 export type StatefulSetEvent =
@@ -97,21 +99,34 @@ export function createStatefulSetMachine(env: Env) {
         // Each ordinal hears what its pod looked like at this sync; ordinals past the end with no pod left go.
         const start = getStartOrdinal(set);
         const end = getEndOrdinal(set);
+        const created = new Set(res.plan.create);
+        const observed: Record<number, string> = {};
+        let observedChanged = false;
         for (const ordinal of [...ordinals].sort((a, b) => a - b)) {
           const pod = byOrdinal.get(ordinal);
-          const created = res.plan.create.includes(ordinal);
-          if (!pod && !created && (ordinal < start || ordinal > end)) {
+          if (!pod && !created.has(ordinal) && (ordinal < start || ordinal > end)) {
             enqueue.stopChild(childId(ordinal));
             ordinals.delete(ordinal);
+            observedChanged = true;
             continue;
           }
-          if (!created) enqueue.sendTo(childId(ordinal), { type: 'ordinal.observe', pod: view(pod) });
+          if (created.has(ordinal)) continue;
+          const v = view(pod);
+          const key = v ? `${v.uid}|${v.phase}|${v.ready}|${v.terminating}` : '';
+          observed[ordinal] = key;
+          if (context.observed[ordinal] === key) continue;
+          observedChanged = true;
+          enqueue.sendTo(childId(ordinal), { type: 'ordinal.observe', pod: v });
         }
         for (const r of res.deleteRevisions) rc?.delete(md.namespace!, r.metadata?.name ?? '');
         let timers = disarmTimer(context.timers, 'available');
         if (res.plan.requeueAfterMs !== null) timers = armTimer(env, context.addr, timers, 'available', now + res.plan.requeueAfterMs);
         if (res.plan.error) env.pods?.resync(md.uid!);
-        const next: Partial<StatefulSetContext> = { timers, ordinals: [...ordinals].sort((a, b) => a - b) };
+        const next: Partial<StatefulSetContext> = { timers };
+        if (observedChanged || ordinals.size !== context.ordinals.length) {
+          next.ordinals = [...ordinals].sort((a, b) => a - b);
+          next.observed = observed;
+        }
         if (res.plan.writeStatus) next.object = { ...o, status: res.plan.status as KObject['status'] };
         enqueue.assign(next);
       }),
@@ -132,7 +147,7 @@ export function createStatefulSetMachine(env: Env) {
     },
   }).createMachine({
     id: 'statefulset',
-    context: ({ input }) => ({ ...input, timers: {}, ordinals: [] }),
+    context: ({ input }) => ({ ...input, timers: {}, ordinals: [], observed: {} }),
     initial: 'Progressing',
     on: {
       'controller.update': { target: '.Progressing', actions: 'update' },
