@@ -11,7 +11,14 @@
  *
  * (a) surge: Σ spec.replicas of the Deployment's ReplicaSets ≤ replicas + MaxSurge, and so is the
  *     number of its active pods (not terminating, not Succeeded/Failed). Pods being deleted do not
- *     count: upstream's bound is on active pods (terminating ones may linger on top of it).
+ *     count: upstream's bound is on active pods (terminating ones may linger on top of it). It
+ *     holds right after a scale too (scale() syncs the controllers before it returns). Note:
+ *     inside one sync, upstream's proportional scaling (sync.go `scale`) can overshoot — the
+ *     rounding leftover goes to the largest ReplicaSet, clamped at 0, so e.g. four ReplicaSets
+ *     of 1 scaled from max 4 to max 2 become 0+1+1+1 — and the rolling step that follows trims
+ *     it; that step ran in the same instant in every case the tests met, so the settled state
+ *     never showed it. A counterexample here right after a `scale` may therefore be upstream's
+ *     behaviour rather than a bug: compare with `scale` and `reconcileOldReplicaSets`.
  * (b) availability: in the window where Kubernetes promises it, Ready pods ≥ replicas −
  *     MaxUnavailable; and with minReadySeconds 0 (available ≡ Ready) also available pods
  *     (IsPodAvailable) and Σ status.availableReplicas of the ReplicaSets. The window opens at an
