@@ -92,11 +92,14 @@ export function createOrdinalMachine(env: Env) {
         if (event.type !== 'ordinal.updateClaims') return {};
         return { claims: writeClaims(context, [], event.claimUpdates) };
       }),
-      deletePod: ({ context, event }) => {
-        if (event.type !== 'ordinal.deletePod') return;
+      // (Written as an assign like the others: the deletion runs the pod actor synchronously, and
+      // XState warns when built-in actions run inside a plain custom action.)
+      deletePod: assign(({ context, event }) => {
+        if (event.type !== 'ordinal.deletePod') return {};
         env.pods?.delete(context.set.namespace, context.podName);
         record(context, podEvent('delete', context.set.name, context.podName));
-      },
+        return {};
+      }),
       observe: assign(({ event }) => (event.type === 'ordinal.observe' ? { podUid: event.pod?.uid ?? null } : {})),
     },
     guards: {

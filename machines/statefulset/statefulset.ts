@@ -120,7 +120,12 @@ export function createStatefulSetMachine(env: Env) {
         }
         for (const r of res.deleteRevisions) rc?.delete(md.namespace!, r.metadata?.name ?? '');
         let timers = disarmTimer(context.timers, 'available');
-        if (res.plan.requeueAfterMs !== null) timers = armTimer(env, context.addr, timers, 'available', now + res.plan.requeueAfterMs);
+        let requeue = res.plan.requeueAfterMs;
+        // Blocked on a pod that is Ready but not yet available for minReadySeconds: look again then
+        // (upstream's periodic resync would; the status alone may not ask for it).
+        const stop = res.plan.stop?.reason;
+        if (requeue === null && (stop === 'NotAvailable' || stop === 'CondemnedNotAvailable')) requeue = (o.spec?.minReadySeconds ?? 0) * 1000;
+        if (requeue !== null) timers = armTimer(env, context.addr, timers, 'available', now + requeue);
         if (res.plan.error) env.pods?.resync(md.uid!);
         const next: Partial<StatefulSetContext> = { timers };
         if (observedChanged || ordinals.size !== context.ordinals.length) {

@@ -77,17 +77,18 @@ async function runDelete(s: Session, args: string[], o: DeleteFlags): Promise<vo
   if (!named && !o.all && !o.selector) throw usageError('resource(s) were provided, but no name was specified');
   const c = s.cluster();
   const ns = o.namespace;
-  const targets: { kind: string; label: string; plural: string; name: string }[] = [];
+  const targets: { kind: string; label: string; plural: string; name: string; uid?: string }[] = [];
   const missing: string[] = [];
   for (const ref of refs) {
     const info = ref.info;
     if (info.kind === 'Event') throw usageError('events are recorded by the cluster and cannot be deleted in kubeactors');
     if (ref.name !== undefined) {
-      if (c.get(info.kind, ref.name, ns)) targets.push({ kind: info.kind, label: kindLabel(info), plural: info.plural, name: ref.name });
+      const found = c.get(info.kind, ref.name, ns);
+      if (found) targets.push({ kind: info.kind, label: kindLabel(info), plural: info.plural, name: ref.name, uid: found.metadata.uid });
       else missing.push(`Error from server (NotFound): ${info.plural} "${ref.name}" not found`);
     } else {
       for (const obj of c.list(info.kind, { namespace: ns, labelSelector: o.selector })) {
-        targets.push({ kind: info.kind, label: kindLabel(info), plural: info.plural, name: obj.metadata.name });
+        targets.push({ kind: info.kind, label: kindLabel(info), plural: info.plural, name: obj.metadata.name, uid: obj.metadata.uid });
       }
     }
   }
@@ -112,7 +113,8 @@ async function runDelete(s: Session, args: string[], o: DeleteFlags): Promise<vo
   const timeout = o.timeout || DEFAULT_WAIT_MS;
   for (const t of targets) {
     try {
-      c.runUntil((cl) => !cl.get(t.kind, t.name, ns), { timeout });
+      // kubectl waits for THIS object (its uid): a StatefulSet re-creates a pod under the same name.
+      c.runUntil((cl) => cl.get(t.kind, t.name, ns)?.metadata.uid !== t.uid, { timeout });
     } catch (e) {
       if (!(e instanceof ClusterError && e.code === 'Timeout')) throw e;
       // kubectl fails here; the deletion itself was accepted, so kubeactors keeps it and warns.
