@@ -5,7 +5,7 @@
  *   _HTTPGetAction, _Service, _PersistentVolumeClaim(Spec), _Namespace(Status), _Volume, _ResourceList,
  *   _ReplicationController, _PersistentVolume …), `pkg/apis/apps/v1/defaults.go` (SetDefaults_ReplicaSet,
  *   SetDefaults_Deployment, SetDefaults_StatefulSet, SetDefaults_DaemonSet), `pkg/apis/storage/v1/defaults.go`
- *   (SetDefaults_StorageClass)
+ *   (SetDefaults_StorageClass), `pkg/apis/batch/v1/defaults.go` (SetDefaults_Job, SetDefaults_CronJob)
  *   plus the declarative `+default` markers in `k8s.io/api/core/v1/types.go` (ContainerPort.protocol TCP).
  * - Admission plugins that kube-apiserver enables by default: DefaultTolerationSeconds
  *   (`plugin/pkg/admission/defaulttolerationseconds/admission.go`), Priority (priority 0,
@@ -431,6 +431,115 @@ function defaultReplicationController(obj: Obj): void {
   if (template) defaultPodSpecInPlace(isObj(template.spec) ? template.spec : (template.spec = {}));
 }
 
+/** batch/v1 MaxInt32: the backoffLimit of a Job with a backoffLimitPerIndex. */
+const MAX_INT32 = 2147483647;
+
+/** SetDefaults_PodFailurePolicyOnPodConditionsPattern: an empty status means `True`. */
+function defaultPodFailurePolicy(spec: Obj): void {
+  if (!isObj(spec.podFailurePolicy) || !Array.isArray(spec.podFailurePolicy.rules)) return;
+  for (const rule of spec.podFailurePolicy.rules)
+    if (isObj(rule) && Array.isArray(rule.onPodConditions))
+      for (const pattern of rule.onPodConditions) if (isObj(pattern) && !pattern.status) pattern.status = 'True';
+}
+
+/**
+ * SetDefaults_Job (`pkg/apis/batch/v1/defaults.go`, 1.32 gates: JobPodReplacementPolicy on):
+ * completions and parallelism 1 when both are absent, else parallelism 1 when absent; backoffLimit
+ * 6, or MaxInt32 when backoffLimitPerIndex is set; the Job's labels from the template's when the
+ * Job has none; completionMode NonIndexed; suspend false; podReplacementPolicy Failed with a
+ * podFailurePolicy, else TerminatingOrFailed; manualSelector false; an empty onPodConditions
+ * status `True`; the pod-spec defaults on the template (a value in batch/v1). The template's
+ * restartPolicy therefore defaults to `Always`, which a Job may not use: a Job must name
+ * OnFailure or Never. The generated selector and labels need the uid: {@link generateJobSelector}.
+ */
+function defaultJob(obj: Obj): void {
+  const spec: Obj = isObj(obj.spec) ? obj.spec : (obj.spec = {});
+  if (absent(spec.completions) && absent(spec.parallelism)) {
+    spec.completions = 1;
+    spec.parallelism = 1;
+  }
+  if (absent(spec.parallelism)) spec.parallelism = 1;
+  if (absent(spec.backoffLimit)) spec.backoffLimit = absent(spec.backoffLimitPerIndex) ? 6 : MAX_INT32;
+  const template: Obj = isObj(spec.template) ? spec.template : (spec.template = {});
+  const labels = isObj(template.metadata) && isObj(template.metadata.labels) ? template.metadata.labels : undefined;
+  if (labels && (!isObj(obj.metadata.labels) || Object.keys(obj.metadata.labels).length === 0)) obj.metadata.labels = { ...labels };
+  if (absent(spec.completionMode)) spec.completionMode = 'NonIndexed';
+  if (absent(spec.suspend)) spec.suspend = false;
+  if (absent(spec.podReplacementPolicy)) spec.podReplacementPolicy = absent(spec.podFailurePolicy) ? 'TerminatingOrFailed' : 'Failed';
+  if (absent(spec.manualSelector)) spec.manualSelector = false;
+  defaultPodFailurePolicy(spec);
+  defaultPodSpecInPlace(isObj(template.spec) ? template.spec : (template.spec = {}));
+}
+
+/**
+ * SetDefaults_CronJob (`pkg/apis/batch/v1/defaults.go`): concurrencyPolicy Allow, suspend false,
+ * successfulJobsHistoryLimit 3, failedJobsHistoryLimit 1. The generated defaulters then reach into
+ * the jobTemplate: the onPodConditions status and the pod-spec defaults of its pod template (both
+ * values in batch/v1). SetDefaults_Job is not applied there (it is registered for Job, not
+ * JobSpec): a CronJob's jobTemplate keeps no parallelism, completions, backoffLimit … of its own;
+ * the Jobs it creates get them.
+ */
+function defaultCronJob(obj: Obj): void {
+  const spec: Obj = isObj(obj.spec) ? obj.spec : (obj.spec = {});
+  if (!spec.concurrencyPolicy) spec.concurrencyPolicy = 'Allow';
+  if (absent(spec.suspend)) spec.suspend = false;
+  if (absent(spec.successfulJobsHistoryLimit)) spec.successfulJobsHistoryLimit = 3;
+  if (absent(spec.failedJobsHistoryLimit)) spec.failedJobsHistoryLimit = 1;
+  const jt: Obj = isObj(spec.jobTemplate) ? spec.jobTemplate : (spec.jobTemplate = {});
+  const js: Obj = isObj(jt.spec) ? jt.spec : (jt.spec = {});
+  defaultPodFailurePolicy(js);
+  const template: Obj = isObj(js.template) ? js.template : (js.template = {});
+  defaultPodSpecInPlace(isObj(template.spec) ? template.spec : (template.spec = {}));
+}
+
+/** batch.LegacyControllerUidLabel, batch.LegacyJobNameLabel, batch.ControllerUidLabel, batch.JobNameLabel */
+export const JOB_LABELS = {
+  legacyControllerUid: 'controller-uid',
+  legacyJobName: 'job-name',
+  controllerUid: 'batch.kubernetes.io/controller-uid',
+  jobName: 'batch.kubernetes.io/job-name',
+} as const;
+
+/**
+ * The Job strategy's generateSelector (`pkg/registry/batch/job/strategy.go`), in place: template
+ * labels `controller-uid` and `batch.kubernetes.io/controller-uid` (the uid), `job-name` and
+ * `batch.kubernetes.io/job-name` (the name), each only where the template does not have it
+ * already (a conflicting value is then rejected by validation), and `matchLabels`
+ * `batch.kubernetes.io/controller-uid: <uid>` added to the selector (created when absent).
+ */
+export function generateJobSelectorInPlace(job: Obj, uid: string): void {
+  const spec: Obj = isObj(job.spec) ? job.spec : (job.spec = {});
+  const template: Obj = isObj(spec.template) ? spec.template : (spec.template = {});
+  const meta: Obj = isObj(template.metadata) ? template.metadata : (template.metadata = {});
+  const labels: Obj = isObj(meta.labels) ? meta.labels : (meta.labels = {});
+  const name = isObj(job.metadata) && typeof job.metadata.name === 'string' ? job.metadata.name : '';
+  for (const k of [JOB_LABELS.legacyJobName, JOB_LABELS.jobName]) if (!(k in labels)) labels[k] = name;
+  for (const k of [JOB_LABELS.legacyControllerUid, JOB_LABELS.controllerUid]) if (!(k in labels)) labels[k] = uid;
+  const sel: Obj = isObj(spec.selector) ? spec.selector : (spec.selector = {});
+  const ml: Obj = isObj(sel.matchLabels) ? sel.matchLabels : (sel.matchLabels = {});
+  if (!(JOB_LABELS.controllerUid in ml)) ml[JOB_LABELS.controllerUid] = uid;
+}
+
+/**
+ * What the API server does to a Job once it has its uid (PrepareForCreate): unless
+ * `spec.manualSelector` is true, {@link generateJobSelectorInPlace}. Returns a copy carrying the
+ * uid in `metadata.uid` (the generated labels name it). A Job without labels then shows the
+ * template's (generated) labels, as SetDefaults_Job applies them again when the stored Job is read
+ * back (`kubectl get job -o yaml` shows `batch.kubernetes.io/controller-uid` … on the Job itself).
+ * Idempotent; call it on a defaulted Job (`defaultObject`).
+ */
+export function generateJobSelector<T extends object>(job: T, uid: string): T {
+  const out = clone(job) as Obj;
+  const meta: Obj = isObj(out.metadata) ? out.metadata : (out.metadata = {});
+  meta.uid = uid;
+  const spec: Obj = isObj(out.spec) ? out.spec : (out.spec = {});
+  if (spec.manualSelector === true) return out as T;
+  generateJobSelectorInPlace(out, uid);
+  const labels = spec.template.metadata.labels;
+  if (!isObj(meta.labels) || Object.keys(meta.labels).length === 0) meta.labels = { ...labels };
+  return out as T;
+}
+
 export interface DefaultOptions {
   /** Namespace given to namespaced objects that name none (kubectl's current namespace). Default `default`. */
   namespace?: string;
@@ -461,6 +570,8 @@ export function defaultObject<T extends object>(object: T, opts: DefaultOptions 
     case 'DaemonSet': defaultDaemonSet(obj); break;
     case 'PersistentVolume': defaultPersistentVolume(obj); break;
     case 'StorageClass': defaultStorageClass(obj); break;
+    case 'Job': defaultJob(obj); break;
+    case 'CronJob': defaultCronJob(obj); break;
     default: break;
   }
   return obj as T;

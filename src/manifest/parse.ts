@@ -71,7 +71,7 @@ const SEMANTIC_YAML_ERRORS = new Set<string>(['DUPLICATE_KEY', 'TAG_RESOLVE_FAIL
  */
 export const STATUS_RESET_KINDS: ReadonlySet<string> = new Set([
   'Pod', 'Namespace', 'Service', 'PersistentVolumeClaim', 'ReplicaSet', 'ReplicationController', 'Deployment',
-  'StatefulSet', 'DaemonSet', 'PersistentVolume',
+  'StatefulSet', 'DaemonSet', 'PersistentVolume', 'Job', 'CronJob',
 ]);
 
 interface Sink {
@@ -121,7 +121,7 @@ function processObject(
   const decoded = decodeObject(raw, info.kind);
   // The registry strategies' PrepareForCreate/PrepareForUpdate ignore a status sent by a client
   // (Pods, Namespaces, Services, PVCs, PVs, ReplicaSets, ReplicationControllers, Deployments, StatefulSets,
-  // DaemonSets); Nodes may register with their status. StorageClasses and ControllerRevisions have none.
+  // DaemonSets, Jobs, CronJobs); Nodes may register with their status. StorageClasses and ControllerRevisions have none.
   if (STATUS_RESET_KINDS.has(info.kind)) delete decoded.object.status;
   const defaulted = defaultObject(decoded.object, { namespaced: info.namespaced, namespace: opts.namespace });
   const bad = decoded.errors.map((e) => e.path);

@@ -246,6 +246,34 @@ const storageClass = obj('v1.StorageClass', {
   })),
 });
 
+// batch/v1 Job and CronJob (a CronJob's jobTemplate embeds a whole JobSpec).
+const jobSpec = obj('v1.JobSpec', {
+  parallelism: I32, completions: I32, activeDeadlineSeconds: I64,
+  podFailurePolicy: obj('v1.PodFailurePolicy', {
+    rules: arr(obj('v1.PodFailurePolicyRule', {
+      action: S,
+      onExitCodes: obj('v1.PodFailurePolicyOnExitCodesRequirement', { containerName: S, operator: S, values: arr(I32) }),
+      onPodConditions: arr(obj('v1.PodFailurePolicyOnPodConditionsPattern', { type: S, status: S })),
+    })),
+  }),
+  successPolicy: obj('v1.SuccessPolicy', {
+    rules: arr(obj('v1.SuccessPolicyRule', { succeededIndexes: S, succeededCount: I32 })),
+  }),
+  backoffLimit: I32, backoffLimitPerIndex: I32, maxFailedIndexes: I32, selector: labelSelector, manualSelector: B,
+  template: podTemplateSpec, ttlSecondsAfterFinished: I32, completionMode: S, suspend: B, podReplacementPolicy: S,
+  managedBy: S,
+});
+const job = obj('v1.Job', { ...typeMeta, metadata: objectMeta, spec: jobSpec, status: status('v1.JobStatus') });
+const cronJob = obj('v1.CronJob', {
+  ...typeMeta, metadata: objectMeta,
+  spec: obj('v1.CronJobSpec', {
+    schedule: S, timeZone: S, startingDeadlineSeconds: I64, concurrencyPolicy: S, suspend: B,
+    jobTemplate: obj('v1.JobTemplateSpec', { metadata: objectMeta, spec: jobSpec }),
+    successfulJobsHistoryLimit: I32, failedJobsHistoryLimit: I32,
+  }),
+  status: status('v1.CronJobStatus'),
+});
+
 /** Top-level schema per supported kind. */
 export const KIND_SCHEMAS: Record<string, Schema> = {
   Pod: pod,
@@ -263,6 +291,8 @@ export const KIND_SCHEMAS: Record<string, Schema> = {
   ControllerRevision: controllerRevision,
   PersistentVolume: persistentVolume,
   StorageClass: storageClass,
+  Job: job,
+  CronJob: cronJob,
 };
 
 // ---------------------------------------------------------------------------------------------

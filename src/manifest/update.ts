@@ -3,7 +3,8 @@
  * `ValidatePodUpdate` and friends in `pkg/apis/core/validation/validation.go`, the ReplicaSet, Deployment,
  * StatefulSet, DaemonSet, ControllerRevision, ReplicationController, PersistentVolume and StorageClass strategies'
  * `ValidateUpdate` (`pkg/registry/{apps,core,storage}/<kind>/strategy.go`, `pkg/apis/apps/validation`,
- * `pkg/apis/storage/validation`),
+ * `pkg/apis/storage/validation`), the Job and CronJob strategies' (`pkg/registry/batch/{job,cronjob}/strategy.go`,
+ * `pkg/apis/batch/validation`),
  * `ValidateObjectMetaAccessorUpdate` in `staging/src/k8s.io/apimachinery/pkg/api/validation/objectmeta.go`.
  */
 import type { KObject } from '../types.ts';
@@ -13,11 +14,12 @@ import { inclusiveRangeError } from './names.ts';
 import { isPlainObject } from './schema.ts';
 import {
   FIELD_IMMUTABLE, claimTemplateNames, goLabelSelector, validateAnnotations, validateControllerRevision,
-  validateDaemonSet, validateDeploymentSpec, validateLabels, validatePersistentVolume, validatePodMetadataAndSpec,
-  validatePodTemplateSpec, validateReplicaSet, validateReplicationController, validateStatefulSetSpec, validateStorageClass,
+  validateCronJobSpec, validateDaemonSet, validateDeploymentSpec, validateJob, validateJobSpec, validateLabels,
+  validatePersistentVolume, validatePodMetadataAndSpec, validatePodTemplateSpec, validateReplicaSet, validateReplicationController, validateStatefulSetSpec, validateStorageClass,
   validateVolumeClaimTemplates, type StatefulSetValidationOptions,
 } from './validate.ts';
 import { toManifestErrors } from './locate.ts';
+import { JOB_LABELS } from './defaults.ts';
 import type { ManifestError } from './errors.ts';
 
 type Obj = Record<string, any>;
@@ -392,13 +394,120 @@ export function validateControllerRevisionUpdateFields(o: Obj, n: Obj): FieldErr
   return errs;
 }
 
+// ---------------------------------------------------------------------------------------------
+// batch/v1 Job and CronJob
+
+/** ValidateImmutableField on a spec field, compared as apiequality.Semantic.DeepEqual (objects printed as JSON). */
+function immutableSpecField(n: Obj, o: Obj, f: string): FieldError[] {
+  if (semanticEqual(n[f], o[f])) return [];
+  const v = n[f];
+  return [invalid(child(SPEC, f), v === undefined || v === null ? null : v, FIELD_IMMUTABLE)];
+}
+
+/**
+ * validatePodTemplateUpdate: the template is immutable, except — when the old Job is suspended and
+ * has never started (AllowMutableSchedulingDirectives) — its node affinity, node selector,
+ * tolerations, scheduling gates, labels and annotations. The value printed is the new template as
+ * JSON (upstream prints Go's `%#v` of the whole `core.PodTemplateSpec`).
+ */
+function validateJobTemplateUpdate(ns: Obj, os: Obj, allowMutableSchedulingDirectives: boolean): FieldError[] {
+  const template: Obj = isObj(ns.template) ? ns.template : {};
+  let old: Obj = isObj(os.template) ? os.template : {};
+  if (allowMutableSchedulingDirectives) {
+    old = structuredClone(old);
+    const nts: Obj = isObj(template.spec) ? template.spec : {};
+    const ots: Obj = isObj(old.spec) ? old.spec : (old.spec = {});
+    const nAff = isObj(nts.affinity) ? nts.affinity : undefined;
+    const oAff = isObj(ots.affinity) ? ots.affinity : undefined;
+    if (!nAff && oAff) {
+      delete oAff.nodeAffinity;
+      if (Object.keys(oAff).every((k) => oAff[k] === undefined || oAff[k] === null)) delete ots.affinity;
+    } else if (nAff && !oAff) {
+      ots.affinity = nAff.nodeAffinity === undefined ? {} : { nodeAffinity: nAff.nodeAffinity };
+    } else if (nAff && oAff) {
+      if (nAff.nodeAffinity === undefined) delete oAff.nodeAffinity;
+      else oAff.nodeAffinity = nAff.nodeAffinity;
+    }
+    for (const f of ['nodeSelector', 'tolerations', 'schedulingGates']) {
+      if (nts[f] === undefined) delete ots[f];
+      else ots[f] = nts[f];
+    }
+    const nm: Obj = isObj(template.metadata) ? template.metadata : {};
+    const om: Obj = isObj(old.metadata) ? old.metadata : (old.metadata = {});
+    for (const f of ['labels', 'annotations']) {
+      if (nm[f] === undefined) delete om[f];
+      else om[f] = nm[f];
+    }
+  }
+  return semanticEqual(template, old) ? [] : [invalid(child(SPEC, 'template'), template, FIELD_IMMUTABLE)];
+}
+
+/**
+ * validateCompletions with AllowElasticIndexedJobs (ElasticIndexedJob is GA in 1.32): completions
+ * is immutable, except that an Indexed Job may change it together with parallelism (new
+ * completions equal to the new parallelism). Removing it is left to validateJobSpec's `Required`.
+ */
+function validateJobCompletionsUpdate(ns: Obj, os: Obj): FieldError[] {
+  if (ns.completionMode !== 'Indexed') return immutableSpecField(ns, os, 'completions');
+  if (deepEqual(ns.completions ?? undefined, os.completions ?? undefined) || typeof ns.completions !== 'number') return [];
+  return ns.completions !== ns.parallelism
+    ? [invalid(child(SPEC, 'completions'), ns.completions, 'can only be modified in tandem with spec.parallelism')]
+    : [];
+}
+
+const hasLabel = (template: unknown, k: string): boolean =>
+  isObj(template) && isObj(template.metadata) && isObj(template.metadata.labels) && k in template.metadata.labels;
+
+/**
+ * The Job strategy's ValidateUpdate (`pkg/registry/batch/job/strategy.go`, 1.32): ValidateJob of the
+ * new Job (the generated `batch.kubernetes.io/` labels required only when the old Job had both),
+ * then ValidateJobUpdate — metadata identity and ValidateJobSpecUpdate: the spec again (repeats
+ * dropped), completions (elastic for Indexed Jobs), an immutable selector, the template (scheduling
+ * directives mutable while suspended and never started), and immutable completionMode,
+ * podFailurePolicy, backoffLimitPerIndex, managedBy and successPolicy. Parallelism, suspend,
+ * activeDeadlineSeconds, backoffLimit, maxFailedIndexes, ttlSecondsAfterFinished and
+ * podReplacementPolicy may change. A Job's selector is never generated again on update.
+ */
+export function validateJobUpdateFields(o: Obj, n: Obj): FieldError[] {
+  const ns: Obj = isObj(n.spec) ? n.spec : {};
+  const os: Obj = isObj(o.spec) ? o.spec : {};
+  const requirePrefixedLabels = hasLabel(os.template, JOB_LABELS.jobName) && hasLabel(os.template, JOB_LABELS.controllerUid);
+  const allowMutableSchedulingDirectives = os.suspend === true && !(isObj(o.status) && o.status.startTime);
+  return [
+    ...validateJob(n, { requirePrefixedLabels }),
+    ...validateObjectMetaUpdate(n.metadata, o.metadata),
+    ...validateJobSpec(ns, SPEC),
+    ...validateJobCompletionsUpdate(ns, os),
+    ...immutableSelector(o, n),
+    ...validateJobTemplateUpdate(ns, os, allowMutableSchedulingDirectives),
+    ...['completionMode', 'podFailurePolicy', 'backoffLimitPerIndex', 'managedBy', 'successPolicy'].flatMap((f) => immutableSpecField(ns, os, f)),
+  ];
+}
+
+/**
+ * The CronJob strategy's ValidateUpdate (ValidateCronJobUpdate): metadata identity and the new
+ * labels and annotations, then the spec as on create except that a `TZ` already in the old
+ * schedule may stay (without a timeZone), and the timeZone is checked only when it changed. The
+ * 52-character name limit is not applied (older CronJobs may have longer names). Everything in
+ * the spec may change.
+ */
+export function validateCronJobUpdateFields(o: Obj, n: Obj): FieldError[] {
+  const meta: Obj = isObj(n.metadata) ? n.metadata : {};
+  return [
+    ...validateObjectMetaUpdate(n.metadata, o.metadata),
+    ...validateLabels(meta.labels, child(META, 'labels')),
+    ...validateAnnotations(meta.annotations, child(META, 'annotations')),
+    ...validateCronJobSpec(n.spec, isObj(o.spec) ? o.spec : {}, SPEC),
+  ];
+}
+
 /**
  * Update validation for any supported kind: metadata identity for all, ValidatePodUpdate for Pods,
  * the strategies' ValidateUpdate for ReplicaSets, Deployments and DaemonSets (selector immutable),
  * ReplicationControllers (ValidateReplicationController + ValidateReplicationControllerUpdate: the
  * selector may change), StatefulSets (most of the spec fixed), PersistentVolumes (source fixed),
- * StorageClasses and ControllerRevisions. Kinds the registry does not mark supported yet are
- * checked all the same.
+ * StorageClasses and ControllerRevisions, Jobs (most of the spec fixed) and CronJobs. Kinds the
+ * registry does not mark supported yet are checked all the same.
  */
 export function validateUpdate(oldObj: KObject | Obj, newObj: KObject | Obj): ManifestError[] {
   const o = oldObj as Obj;
@@ -415,6 +524,8 @@ export function validateUpdate(oldObj: KObject | Obj, newObj: KObject | Obj): Ma
     case 'PersistentVolume': return toManifestErrors(validatePersistentVolumeUpdateFields(o, n));
     case 'StorageClass': return toManifestErrors(validateStorageClassUpdateFields(o, n));
     case 'ControllerRevision': return toManifestErrors(validateControllerRevisionUpdateFields(o, n));
+    case 'Job': return toManifestErrors(validateJobUpdateFields(o, n));
+    case 'CronJob': return toManifestErrors(validateCronJobUpdateFields(o, n));
     default: return toManifestErrors(validateObjectMetaUpdate(n.metadata, o.metadata));
   }
 }

@@ -8,7 +8,10 @@
  * `pkg/apis/apps/validation/validation.go` (ValidateReplicaSet, ValidatePodTemplateSpecForReplicaSet, ValidateDeployment,
  * ValidateDeploymentStrategy, ValidateRollingUpdateDeployment, ValidatePositiveIntOrPercent, IsNotMoreThan100Percent,
  * ValidateStatefulSet(Spec), ValidateDaemonSet(Spec), ValidateDaemonSetUpdateStrategy, ValidateRollingUpdateDaemonSet,
- * ValidateControllerRevision), `pkg/apis/storage/validation/validation.go` (ValidateStorageClass) and apimachinery's
+ * ValidateControllerRevision), `pkg/apis/storage/validation/validation.go` (ValidateStorageClass),
+ * `pkg/apis/batch/validation/validation.go` (ValidateJob, validateGeneratedSelector, ValidateJobSpec, validateJobSpec,
+ * validatePodFailurePolicy, validateSuccessPolicy, ValidateCronJobCreate, validateCronJobSpec, validateScheduleFormat with
+ * robfig/cron v3's ParseStandard, validateTimeZone, ValidateJobTemplateSpec) and apimachinery's
  * `pkg/api/validation/objectmeta.go` / `pkg/apis/meta/v1/validation/validation.go`.
  * Messages and field paths are upstream's, including its quirks (noted where they look odd).
  */
@@ -28,6 +31,7 @@ import {
 } from './names.ts';
 import { compareQuantity, formatQuantity, quantityOf as qOf, type Quantity } from './quantity.ts';
 import { isPlainObject } from './schema.ts';
+import { generateJobSelectorInPlace } from './defaults.ts';
 
 type Obj = Record<string, any>;
 const isObj = (v: unknown): v is Obj => isPlainObject(v);
@@ -1698,6 +1702,694 @@ export function validateReplicationController(rc: Obj): FieldError[] {
   return errs;
 }
 
+// ---------------------------------------------------------------------------------------------
+// batch/v1 Job and CronJob
+
+/** A Go `%#v` of an `[]int32` (onExitCodes values), as field errors print it. */
+function goInt32Slice(v: unknown): GoLiteral {
+  return new GoLiteral(Array.isArray(v) ? `[]int32{${v.map((x) => String(x)).join(', ')}}` : '[]int32(nil)');
+}
+
+/** `%#v` of the `batch.SuccessPolicy` a non-Indexed Job's successPolicy error prints (pointers elided). */
+function goSuccessPolicy(sp: Obj): GoLiteral {
+  const rules = Array.isArray(sp.rules)
+    ? `[]batch.SuccessPolicyRule{${sp.rules
+        .map((r: unknown) => {
+          const q: Obj = isObj(r) ? r : {};
+          return `batch.SuccessPolicyRule{SucceededIndexes:${goPointer('string', q.succeededIndexes)}, SucceededCount:${goPointer('int32', q.succeededCount)}}`;
+        })
+        .join(', ')}}`
+    : '[]batch.SuccessPolicyRule(nil)';
+  return new GoLiteral(`batch.SuccessPolicy{Rules:${rules}}`);
+}
+
+/** field.TooMany */
+const tooMany = (p: Path, actual: number, max: number): FieldError => ({
+  path: p,
+  message: `Too many: ${actual}: must have at most ${max} items`,
+});
+
+/** Go's `%q` of a string list (`["A" "B"]`), as the Job validation's "valid values" details print it. */
+const goQuotedList = (vs: readonly string[]) => `[${vs.map(goQuote).join(' ')}]`;
+
+const has = (o: Obj, k: string) => o[k] !== undefined && o[k] !== null;
+const int = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
+
+/** batch validation's limits (maxParallelismForIndexedJob, completionsSoftLimit …). */
+const JOB_LIMITS = {
+  maxParallelismForIndexedJob: 100000,
+  maxFailedIndexesForIndexedJob: 100_000,
+  completionsSoftLimit: 100_000,
+  parallelismLimitForHighCompletions: 10_000,
+  maxFailedIndexesLimitForHighCompletions: 10_000,
+  maxPodFailurePolicyRules: 20,
+  maxPodFailurePolicyOnExitCodesValues: 255,
+  maxPodFailurePolicyOnPodConditionsPatterns: 20,
+  maxManagedByLength: 63,
+  maxJobSuccessPolicySucceededIndexesLimit: 64 * 1024,
+  maxSuccessPolicyRule: 20,
+};
+/** sets.List order (sorted) of upstream's supported-value sets. */
+const POD_FAILURE_POLICY_ACTIONS = ['Count', 'FailIndex', 'FailJob', 'Ignore'];
+const ON_EXIT_CODES_OPERATORS = ['In', 'NotIn'];
+const ON_POD_CONDITIONS_STATUSES = ['False', 'True', 'Unknown'];
+const POD_REPLACEMENT_POLICIES = ['Failed', 'TerminatingOrFailed'];
+const COMPLETION_MODES = ['NonIndexed', 'Indexed'];
+const CONCURRENCY_POLICIES = ['Allow', 'Forbid', 'Replace'];
+
+/** util/validation IsDomainPrefixedPath (the managedBy check). */
+const HTTP_PATH_FMT = "[A-Za-z0-9/\\-._~%!$&'()*+,;=:]+";
+const HTTP_PATH_RE = /^[A-Za-z0-9/\-._~%!$&'()*+,;=:]+$/;
+function isDomainPrefixedPath(p: Path, v: string): FieldError[] {
+  if (v.length === 0) return [required(p)];
+  const slash = v.indexOf('/');
+  const host = slash < 0 ? v : v.slice(0, slash);
+  const rest = slash < 0 ? '' : v.slice(slash + 1);
+  if (slash < 0 || !host || !rest) return [invalid(p, v, 'must be a domain-prefixed path (such as "acme.io/foo")')];
+  const errs = isDNS1123Subdomain(host).map((m) => invalid(p, host, m));
+  if (!HTTP_PATH_RE.test(rest)) errs.push(invalid(p, rest, `Invalid path (regex used for validation is '${HTTP_PATH_FMT}')`));
+  return errs;
+}
+
+/** validatePodFailurePolicyRuleOnExitCodes */
+function validateOnExitCodes(req: Obj, p: Path, containerNames: Set<string>): FieldError[] {
+  const errs: FieldError[] = [];
+  const op = str(req.operator);
+  const opPath = child(p, 'operator');
+  if (!op) errs.push(required(opPath, `valid values: ${goQuotedList(ON_EXIT_CODES_OPERATORS)}`));
+  else if (!ON_EXIT_CODES_OPERATORS.includes(op)) errs.push(notSupported(opPath, op, ON_EXIT_CODES_OPERATORS));
+  if (has(req, 'containerName') && !containerNames.has(str(req.containerName)))
+    errs.push(invalid(child(p, 'containerName'), str(req.containerName), 'must be one of the container or initContainer names in the pod template'));
+  const vp = child(p, 'values');
+  const values = arr(req.values).map((x) => (typeof x === 'number' ? x : 0));
+  if (values.length === 0) errs.push(invalid(vp, goInt32Slice(req.values), 'at least one value is required'));
+  else if (values.length > JOB_LIMITS.maxPodFailurePolicyOnExitCodesValues)
+    errs.push(tooMany(vp, values.length, JOB_LIMITS.maxPodFailurePolicyOnExitCodesValues));
+  let ordered = true;
+  const seen = new Set<number>();
+  values.forEach((v, j) => {
+    const ip = index(vp, j);
+    if (op === 'In' && v === 0) errs.push(invalid(ip, 0, 'must not be 0 for the In operator'));
+    if (seen.has(v)) errs.push(duplicate(ip, v));
+    else seen.add(v);
+    if (j > 0 && values[j - 1] > v) ordered = false;
+  });
+  if (!ordered) errs.push(invalid(vp, goInt32Slice(values), 'must be ordered'));
+  return errs;
+}
+
+/** validatePodFailurePolicyRuleOnPodConditions */
+function validateOnPodConditions(patterns: any[], p: Path): FieldError[] {
+  const errs: FieldError[] = [];
+  if (patterns.length > JOB_LIMITS.maxPodFailurePolicyOnPodConditionsPatterns)
+    errs.push(tooMany(p, patterns.length, JOB_LIMITS.maxPodFailurePolicyOnPodConditionsPatterns));
+  patterns.forEach((pat0, j) => {
+    const pat: Obj = isObj(pat0) ? pat0 : {};
+    const pp = index(p, j);
+    const type = str(pat.type);
+    // core validation's ValidateQualifiedName (util/validation: lengths in "characters").
+    for (const m of isQualifiedName(type, 'characters')) errs.push(invalid(child(pp, 'type'), type, m));
+    const status = str(pat.status);
+    const sp = child(pp, 'status');
+    if (!status) errs.push(required(sp, `valid values: ${goQuotedList(ON_POD_CONDITIONS_STATUSES)}`));
+    else if (!ON_POD_CONDITIONS_STATUSES.includes(status)) errs.push(notSupported(sp, status, ON_POD_CONDITIONS_STATUSES));
+  });
+  return errs;
+}
+
+/** validatePodFailurePolicy and validatePodFailurePolicyRule */
+function validatePodFailurePolicy(spec: Obj, p: Path): FieldError[] {
+  const errs: FieldError[] = [];
+  const rulesPath = child(p, 'rules');
+  const rules = arr(isObj(spec.podFailurePolicy) ? spec.podFailurePolicy.rules : undefined);
+  if (rules.length > JOB_LIMITS.maxPodFailurePolicyRules) errs.push(tooMany(rulesPath, rules.length, JOB_LIMITS.maxPodFailurePolicyRules));
+  const ts: Obj = isObj(spec.template) && isObj(spec.template.spec) ? spec.template.spec : {};
+  const containerNames = new Set<string>(
+    [...arr(ts.containers), ...arr(ts.initContainers)].map((c) => (isObj(c) ? str(c.name) : '')),
+  );
+  rules.forEach((r0, i) => {
+    const rule: Obj = isObj(r0) ? r0 : {};
+    const rp = index(rulesPath, i);
+    const ap = child(rp, 'action');
+    const action = str(rule.action);
+    if (!action) errs.push(required(ap, `valid values: ${goQuotedList(POD_FAILURE_POLICY_ACTIONS)}`));
+    else if (action === 'FailIndex') {
+      if (!has(spec, 'backoffLimitPerIndex')) errs.push(invalid(ap, action, 'requires the backoffLimitPerIndex to be set'));
+    } else if (!POD_FAILURE_POLICY_ACTIONS.includes(action)) errs.push(notSupported(ap, action, POD_FAILURE_POLICY_ACTIONS));
+    const onExit = has(rule, 'onExitCodes');
+    const conds = arr(rule.onPodConditions);
+    if (onExit) errs.push(...validateOnExitCodes(isObj(rule.onExitCodes) ? rule.onExitCodes : {}, child(rp, 'onExitCodes'), containerNames));
+    if (conds.length > 0) errs.push(...validateOnPodConditions(conds, child(rp, 'onPodConditions')));
+    // field.OmitValueType: the value is left out of the message.
+    if (onExit && conds.length > 0) errs.push({ path: rp, message: 'Invalid value: specifying both OnExitCodes and OnPodConditions is not supported' });
+    if (!onExit && conds.length === 0) errs.push({ path: rp, message: 'Invalid value: specifying one of OnExitCodes and OnPodConditions is required' });
+  });
+  return errs;
+}
+
+/** Go strconv.Atoi, as the index-interval parser uses it: the value, or undefined on a syntax or range error. */
+function goAtoiStrict(s: string): bigint | undefined {
+  if (!/^[+-]?[0-9]+$/.test(s)) return undefined;
+  const n = BigInt(s);
+  return n > 2n ** 63n - 1n || n < -(2n ** 63n) ? undefined : n;
+}
+
+/** parseIndexInterval (`x` or `x-y`, below completions, increasing). */
+function parseIndexInterval(s: string, completions: number): { x: number; y: number } | { err: string } {
+  const parts = s.split('-');
+  if (parts.length > 2)
+    return { err: `the fragment ${goQuote(s)} violates the requirement that an index interval can have at most two parts separated by '-'` };
+  const x = goAtoiStrict(parts[0]);
+  if (x === undefined) return { err: `cannot convert string to integer for index: ${goQuote(parts[0])}` };
+  if (x >= BigInt(completions)) return { err: `too large index: ${goQuote(parts[0])}` };
+  if (parts.length > 1) {
+    const y = goAtoiStrict(parts[1]);
+    if (y === undefined) return { err: `cannot convert string to integer for index: ${goQuote(parts[1])}` };
+    if (y >= BigInt(completions)) return { err: `too large index: ${goQuote(parts[1])}` };
+    if (x >= y) return { err: `non-increasing order, previous: ${x}, current: ${y}` };
+    return { x: Number(x), y: Number(y) };
+  }
+  return { x: Number(x), y: Number(x) };
+}
+
+/** validateIndexesFormat: the number of indexes of a `1,3-5` list, or its error. */
+export function validateIndexesFormat(indexes: string, completions: number): { total: number; err?: string } {
+  if (indexes.length === 0) return { total: 0 };
+  let last: number | undefined;
+  let total = 0;
+  for (const part of indexes.split(',')) {
+    const r = parseIndexInterval(part, completions);
+    if ('err' in r) return { total: 0, err: r.err };
+    if (last !== undefined && last >= r.x) return { total: 0, err: `non-increasing order, previous: ${last}, current: ${r.x}` };
+    total += r.y - r.x + 1;
+    last = r.y;
+  }
+  return { total };
+}
+
+/**
+ * validateSuccessPolicy / validateSuccessPolicyRule (an Indexed Job's). Upstream dereferences
+ * `completions` here; an Indexed Job without completions (already `Required`) would crash the
+ * API server's validation, so kubeactors skips the checks that need it.
+ */
+function validateSuccessPolicy(spec: Obj, p: Path): FieldError[] {
+  const errs: FieldError[] = [];
+  const rulesPath = child(p, 'rules');
+  const rules = arr(spec.successPolicy.rules);
+  if (rules.length === 0) errs.push(required(rulesPath, 'at least one rules must be specified when the successPolicy is specified'));
+  if (rules.length > JOB_LIMITS.maxSuccessPolicyRule) errs.push(tooMany(rulesPath, rules.length, JOB_LIMITS.maxSuccessPolicyRule));
+  const completions = int(spec.completions);
+  rules.forEach((r0, i) => {
+    const rule: Obj = isObj(r0) ? r0 : {};
+    const rp = index(rulesPath, i);
+    if (!has(rule, 'succeededCount') && !has(rule, 'succeededIndexes'))
+      errs.push(required(rp, 'at least one of succeededCount or succeededIndexes must be specified'));
+    let total = 0;
+    if (has(rule, 'succeededIndexes')) {
+      const sp = child(rp, 'succeededIndexes');
+      const si = str(rule.succeededIndexes);
+      if (si.length > JOB_LIMITS.maxJobSuccessPolicySucceededIndexesLimit) errs.push(tooLong(sp, JOB_LIMITS.maxJobSuccessPolicySucceededIndexesLimit));
+      if (completions !== undefined) {
+        const r = validateIndexesFormat(si, completions);
+        total = r.total;
+        if (r.err) errs.push(invalid(sp, si, `error parsing succeededIndexes: ${r.err}`));
+      }
+    }
+    if (has(rule, 'succeededCount')) {
+      const cp = child(rp, 'succeededCount');
+      const count = int(rule.succeededCount) ?? 0;
+      errs.push(...nonNegative(count, cp));
+      if (completions !== undefined) {
+        if (count > completions)
+          errs.push(invalid(cp, count, `must be less than or equal to ${completions} (the number of specified completions)`));
+        if (has(rule, 'succeededIndexes') && count > total)
+          errs.push(invalid(cp, count, `must be less than or equal to ${total} (the number of indexes in the specified succeededIndexes field)`));
+      }
+    }
+  });
+  return errs;
+}
+
+/**
+ * batch/validation validateJobSpec (1.32, every Job gate on): the part of a JobSpec both Jobs and
+ * CronJob job templates get, in upstream's order — counts and limits, managedBy, completion mode,
+ * podFailurePolicy, successPolicy, podReplacementPolicy, the pod template (ValidatePodTemplateSpec)
+ * and its restartPolicy: OnFailure or Never (the defaulted `Always` is `Required`, as upstream
+ * words it), Never with a podFailurePolicy.
+ */
+export function validateJobSpecCommon(spec0: unknown, p: Path): FieldError[] {
+  const spec: Obj = isObj(spec0) ? spec0 : {};
+  const errs: FieldError[] = [];
+  for (const f of ['parallelism', 'completions', 'activeDeadlineSeconds', 'backoffLimit', 'ttlSecondsAfterFinished', 'backoffLimitPerIndex'])
+    errs.push(...nonNegative(spec[f], child(p, f)));
+  if (has(spec, 'maxFailedIndexes')) {
+    errs.push(...nonNegative(spec.maxFailedIndexes, child(p, 'maxFailedIndexes')));
+    if (!has(spec, 'backoffLimitPerIndex')) errs.push(required(child(p, 'backoffLimitPerIndex'), 'when maxFailedIndexes is specified'));
+  }
+  if (has(spec, 'managedBy')) {
+    const mp = child(p, 'managedBy');
+    const mb = str(spec.managedBy);
+    errs.push(...isDomainPrefixedPath(mp, mb));
+    // field.TooLongMaxLength
+    if (mb.length > JOB_LIMITS.maxManagedByLength) errs.push({ path: mp, message: `Too long: may not be longer than ${JOB_LIMITS.maxManagedByLength}` });
+  }
+  const parallelism = int(spec.parallelism);
+  const completions = int(spec.completions);
+  const mfi = int(spec.maxFailedIndexes);
+  const mode = has(spec, 'completionMode') ? str(spec.completionMode) : undefined;
+  if (mode !== undefined) {
+    if (!COMPLETION_MODES.includes(mode)) errs.push(notSupported(child(p, 'completionMode'), mode, COMPLETION_MODES));
+    if (mode === 'Indexed') {
+      if (completions === undefined) errs.push(required(child(p, 'completions'), 'when completion mode is Indexed'));
+      if (parallelism !== undefined && parallelism > JOB_LIMITS.maxParallelismForIndexedJob)
+        errs.push(invalid(child(p, 'parallelism'), parallelism, `must be less than or equal to ${JOB_LIMITS.maxParallelismForIndexedJob} when completion mode is Indexed`));
+      if (completions !== undefined && mfi !== undefined && mfi > completions)
+        errs.push(invalid(child(p, 'maxFailedIndexes'), mfi, 'must be less than or equal to completions'));
+      if (mfi !== undefined && mfi > JOB_LIMITS.maxFailedIndexesForIndexedJob)
+        errs.push(invalid(child(p, 'maxFailedIndexes'), mfi, `must be less than or equal to ${JOB_LIMITS.maxFailedIndexesForIndexedJob}`));
+      if (completions !== undefined && completions > JOB_LIMITS.completionsSoftLimit && has(spec, 'backoffLimitPerIndex')) {
+        const soft = JOB_LIMITS.completionsSoftLimit;
+        if (mfi === undefined) errs.push(required(child(p, 'maxFailedIndexes'), `must be specified when completions is above ${soft}`));
+        if (parallelism !== undefined && parallelism > JOB_LIMITS.parallelismLimitForHighCompletions)
+          errs.push(invalid(child(p, 'parallelism'), parallelism,
+            `must be less than or equal to ${JOB_LIMITS.parallelismLimitForHighCompletions} when completions are above ${soft} and used with backoff limit per index`));
+        if (mfi !== undefined && mfi > JOB_LIMITS.maxFailedIndexesLimitForHighCompletions)
+          errs.push(invalid(child(p, 'maxFailedIndexes'), mfi,
+            `must be less than or equal to ${JOB_LIMITS.maxFailedIndexesLimitForHighCompletions} when completions are above ${soft} and used with backoff limit per index`));
+      }
+    }
+  }
+  if (mode === undefined || mode === 'NonIndexed') {
+    if (has(spec, 'backoffLimitPerIndex')) errs.push(invalid(child(p, 'backoffLimitPerIndex'), spec.backoffLimitPerIndex, 'requires indexed completion mode'));
+    if (has(spec, 'maxFailedIndexes')) errs.push(invalid(child(p, 'maxFailedIndexes'), spec.maxFailedIndexes, 'requires indexed completion mode'));
+  }
+  const hasPFP = has(spec, 'podFailurePolicy');
+  if (hasPFP) errs.push(...validatePodFailurePolicy(spec, child(p, 'podFailurePolicy')));
+  if (has(spec, 'successPolicy')) {
+    const sp = child(p, 'successPolicy');
+    if (mode !== 'Indexed') errs.push(invalid(sp, goSuccessPolicy(isObj(spec.successPolicy) ? spec.successPolicy : {}), 'requires indexed completion mode'));
+    else errs.push(...validateSuccessPolicy({ ...spec, successPolicy: isObj(spec.successPolicy) ? spec.successPolicy : {} }, sp));
+  }
+  // validatePodReplacementPolicy
+  if (has(spec, 'podReplacementPolicy')) {
+    const prp = str(spec.podReplacementPolicy);
+    const pp = child(p, 'podReplacementPolicy');
+    if (hasPFP) {
+      if (prp !== 'Failed') errs.push(notSupported(pp, prp, ['Failed']));
+    } else if (!POD_REPLACEMENT_POLICIES.includes(prp)) errs.push(notSupported(pp, prp, POD_REPLACEMENT_POLICIES));
+  }
+  // The template is a value in batch/v1: an absent one is validated as an empty one.
+  const template: Obj = isObj(spec.template) ? spec.template : {};
+  const tp = child(p, 'template');
+  errs.push(...validatePodTemplateSpec(template, tp));
+  const restart = isObj(template.spec) ? str(template.spec.restartPolicy) : '';
+  const rpPath = child(tp, 'spec', 'restartPolicy');
+  if (restart === 'Always' || restart === '') errs.push(required(rpPath, 'valid values: "OnFailure", "Never"'));
+  else if (restart !== 'OnFailure' && restart !== 'Never') errs.push(notSupported(rpPath, restart, ['OnFailure', 'Never']));
+  else if (hasPFP && restart !== 'Never') errs.push(invalid(rpPath, restart, 'only "Never" is supported when podFailurePolicy is specified'));
+  return errs;
+}
+
+/**
+ * batch/validation ValidateJobSpec: validateJobSpec, then the selector — `Required` when absent,
+ * a valid LabelSelector — and the template's labels must match it (an absent selector matches
+ * nothing, so that error comes too).
+ */
+export function validateJobSpec(spec0: unknown, p: Path = SPEC): FieldError[] {
+  const spec: Obj = isObj(spec0) ? spec0 : {};
+  const errs = validateJobSpecCommon(spec, p);
+  const selPath = child(p, 'selector');
+  const sel = isObj(spec.selector) ? spec.selector : undefined;
+  if (!sel) errs.push(required(selPath));
+  else errs.push(...validateLabelSelector(sel, selPath));
+  const selector = labelSelectorAsSelector(sel);
+  const template: Obj = isObj(spec.template) ? spec.template : {};
+  if (selector && !matches(selector, templateLabels(template))) errs.push(templateLabelsMismatch(template, selPath, child(p, 'template')));
+  return errs;
+}
+
+/** apivalidation ValidateHasLabel */
+function validateHasLabel(meta: Obj, p: Path, k: string, expected: string): FieldError[] {
+  const lp = key(child(p, 'labels'), k);
+  const labels: Obj = isObj(meta.labels) ? meta.labels : {};
+  if (!(k in labels)) return [required(lp, `must be '${expected}'`)];
+  if (labels[k] !== expected) return [invalid(lp, goStringMap(meta.labels), `must be '${expected}'`)];
+  return [];
+}
+
+export interface JobValidationOptions {
+  /**
+   * Require the `batch.kubernetes.io/` generated labels too (upstream's RequirePrefixedLabels:
+   * always on create; on update only when the old Job had both).
+   */
+  requirePrefixedLabels?: boolean;
+}
+
+/**
+ * validateGeneratedSelector: unless `manualSelector` is true, a Job with a selector must carry
+ * the generated labels (the uid and the name) on its template and a selector that selects them.
+ */
+function validateGeneratedSelector(job: Obj, requirePrefixed: boolean): FieldError[] {
+  const spec: Obj = isObj(job.spec) ? job.spec : {};
+  if (spec.manualSelector === true || !isObj(spec.selector)) return [];
+  const meta: Obj = isObj(job.metadata) ? job.metadata : {};
+  const uid = str(meta.uid);
+  const name = str(meta.name);
+  const errs: FieldError[] = [];
+  if (!uid) errs.push(required(child(META, 'uid')));
+  const tm: Obj = isObj(spec.template) && isObj(spec.template.metadata) ? spec.template.metadata : {};
+  const tmp = child(SPEC, 'template', 'metadata');
+  errs.push(...validateHasLabel(tm, tmp, 'controller-uid', uid), ...validateHasLabel(tm, tmp, 'job-name', name));
+  const expected: Record<string, string> = {};
+  if (requirePrefixed) {
+    errs.push(
+      ...validateHasLabel(tm, tmp, 'batch.kubernetes.io/controller-uid', uid),
+      ...validateHasLabel(tm, tmp, 'batch.kubernetes.io/job-name', name),
+    );
+    expected['batch.kubernetes.io/controller-uid'] = uid;
+    expected['batch.kubernetes.io/job-name'] = name;
+  }
+  expected['controller-uid'] = uid;
+  expected['job-name'] = name;
+  const selector = labelSelectorAsSelector(spec.selector);
+  if (selector && !matches(selector, expected))
+    errs.push({ ...invalid(child(SPEC, 'selector'), goLabelSelector(spec.selector), '`selector` not auto-generated'), dependsOn: [child(SPEC, 'selector')] });
+  return errs;
+}
+
+/**
+ * batch/validation ValidateJob of a Job as the API server validates it (after the strategy's
+ * PrepareForCreate has generated its selector): ValidateObjectMeta (DNS subdomain name), the
+ * generated selector and labels, ValidateJobSpec, and for Indexed Jobs that `<name>-<completions-1>`
+ * is a DNS label (pod hostnames). See {@link validateJobCreate} for a Job not generated yet.
+ */
+export function validateJob(job: Obj, opts: JobValidationOptions = {}): FieldError[] {
+  const spec: Obj = isObj(job.spec) ? job.spec : {};
+  const errs = [
+    ...validateObjectMeta(job.metadata, true, nameIsDNSSubdomain, META),
+    ...validateGeneratedSelector(job, opts.requirePrefixedLabels ?? true),
+    ...validateJobSpec(spec, SPEC),
+  ];
+  const completions = int(spec.completions);
+  if (spec.completionMode === 'Indexed' && completions !== undefined && completions > 0) {
+    const name = isObj(job.metadata) ? str(job.metadata.name) : '';
+    const hostname = `${name}-${completions - 1}`;
+    if (isDNS1123Label(hostname).length > 0)
+      errs.push(invalid(child(META, 'name'), name, `will not able to create pod with invalid DNS label: ${hostname}`));
+  }
+  return errs;
+}
+
+/**
+ * The uid a Job is validated with before the cluster has given it one (a valid label value; it
+ * appears in messages only when the template sets a conflicting `controller-uid` label).
+ */
+export const JOB_UID_PLACEHOLDER = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * A Job on create, as the API server validates it: upstream generates the selector and labels in
+ * PrepareForCreate (it has the uid by then) and validates the result. Unless `manualSelector` is
+ * true, the selector is generated here first — with `metadata.uid`, or {@link JOB_UID_PLACEHOLDER}
+ * while the cluster has not assigned one — so a Job without a selector passes; the cluster then
+ * calls `generateJobSelector(job, uid)` (defaults.ts) on the object it stores.
+ */
+export function validateJobCreate(job: Obj): FieldError[] {
+  const spec: Obj = isObj(job.spec) ? job.spec : {};
+  if (spec.manualSelector === true) return validateJob(job);
+  const generated = structuredClone(job);
+  const meta: Obj = isObj(generated.metadata) ? generated.metadata : (generated.metadata = {});
+  if (!str(meta.uid)) meta.uid = JOB_UID_PLACEHOLDER;
+  generateJobSelectorInPlace(generated, meta.uid);
+  return validateJob(generated);
+}
+
+// -- CronJob schedules: github.com/robfig/cron/v3 v3.0.1 ParseStandard, as upstream uses it.
+
+/** unicode.IsSpace, as strings.Fields / TrimSpace split and trim. */
+const GO_SPACE = '\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
+const goFields = (s: string) => s.split(new RegExp(`[${GO_SPACE}]+`)).filter((f) => f !== '');
+const goTrimSpace = (s: string) => s.replace(new RegExp(`^[${GO_SPACE}]+|[${GO_SPACE}]+$`, 'g'), '');
+
+interface CronBounds { min: number; max: number; names?: Record<string, number> }
+const CRON_MINUTES: CronBounds = { min: 0, max: 59 };
+const CRON_HOURS: CronBounds = { min: 0, max: 23 };
+const CRON_DOM: CronBounds = { min: 1, max: 31 };
+const CRON_MONTHS: CronBounds = {
+  min: 1, max: 12,
+  names: { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 },
+};
+const CRON_DOW: CronBounds = { min: 0, max: 6, names: { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6 } };
+
+/** strconv.Atoi's error for `s`, or its value. */
+function strconvAtoi(s: string): { n: bigint } | { err: string } {
+  if (!/^[+-]?[0-9]+$/.test(s)) return { err: `strconv.Atoi: parsing ${goQuote(s)}: invalid syntax` };
+  const n = BigInt(s);
+  if (n > 2n ** 63n - 1n || n < -(2n ** 63n)) return { err: `strconv.Atoi: parsing ${goQuote(s)}: value out of range` };
+  return { n };
+}
+
+/** cron's mustParseInt: a non-negative integer or an error. */
+function cronInt(expr: string): bigint | string {
+  const r = strconvAtoi(expr);
+  if ('err' in r) return `failed to parse int from ${expr}: ${r.err}`;
+  if (r.n < 0n) return `negative number (${r.n}) not allowed: ${expr}`;
+  return r.n;
+}
+
+function cronIntOrName(expr: string, b: CronBounds): bigint | string {
+  const named = b.names?.[expr.toLowerCase()];
+  return named !== undefined ? BigInt(named) : cronInt(expr);
+}
+
+/** cron's getRange: `*`, `?`, `n`, `n-m`, each with an optional `/step`; undefined when valid. */
+function cronRange(expr: string, b: CronBounds): string | undefined {
+  const rangeAndStep = expr.split('/');
+  const lowAndHigh = rangeAndStep[0].split('-');
+  const single = lowAndHigh.length === 1;
+  let start: bigint;
+  let end: bigint;
+  if (lowAndHigh[0] === '*' || lowAndHigh[0] === '?') {
+    start = BigInt(b.min);
+    end = BigInt(b.max);
+  } else {
+    const s = cronIntOrName(lowAndHigh[0], b);
+    if (typeof s === 'string') return s;
+    start = s;
+    if (lowAndHigh.length === 1) end = start;
+    else if (lowAndHigh.length === 2) {
+      const e = cronIntOrName(lowAndHigh[1], b);
+      if (typeof e === 'string') return e;
+      end = e;
+    } else return `too many hyphens: ${expr}`;
+  }
+  let step = 1n;
+  if (rangeAndStep.length === 2) {
+    const s = cronInt(rangeAndStep[1]);
+    if (typeof s === 'string') return s;
+    step = s;
+    if (single) end = BigInt(b.max);
+  } else if (rangeAndStep.length > 2) return `too many slashes: ${expr}`;
+  if (start < BigInt(b.min)) return `beginning of range (${start}) below minimum (${b.min}): ${expr}`;
+  if (end > BigInt(b.max)) return `end of range (${end}) above maximum (${b.max}): ${expr}`;
+  if (start > end) return `beginning of range (${start}) beyond end of range (${end}): ${expr}`;
+  if (step === 0n) return `step of range should be a positive number: ${expr}`;
+  return undefined;
+}
+
+/** Go time.ParseDuration's error for `s`, if any. */
+export function goParseDurationError(orig: string): string | undefined {
+  const invalidDuration = `time: invalid duration ${goQuote(orig)}`;
+  let s = orig;
+  if (s !== '' && (s[0] === '-' || s[0] === '+')) s = s.slice(1);
+  if (s === '0') return undefined;
+  if (s === '') return invalidDuration;
+  const units: Record<string, bigint> = {
+    ns: 1n, us: 1000n, 'µs': 1000n, 'μs': 1000n, ms: 1_000_000n, s: 1_000_000_000n, m: 60_000_000_000n, h: 3_600_000_000_000n,
+  };
+  const LIMIT = 2n ** 63n;
+  let d = 0n;
+  while (s !== '') {
+    if (!(s[0] === '.' || (s[0] >= '0' && s[0] <= '9'))) return invalidDuration;
+    const intPart = /^[0-9]*/.exec(s)![0];
+    s = s.slice(intPart.length);
+    let v = 0n;
+    for (const ch of intPart) {
+      v = v * 10n + BigInt(ch);
+      if (v > LIMIT) return invalidDuration;
+    }
+    let frac = '';
+    let post = false;
+    if (s[0] === '.') {
+      s = s.slice(1);
+      frac = /^[0-9]*/.exec(s)![0];
+      s = s.slice(frac.length);
+      post = frac.length > 0;
+    }
+    if (intPart.length === 0 && !post) return invalidDuration;
+    const u = /^[^.0-9]*/.exec(s)![0];
+    if (u.length === 0) return `time: missing unit in duration ${goQuote(orig)}`;
+    s = s.slice(u.length);
+    const unit = units[u];
+    if (unit === undefined) return `time: unknown unit ${goQuote(u)} in duration ${goQuote(orig)}`;
+    if (v > LIMIT / unit) return invalidDuration;
+    v *= unit;
+    if (frac) v += BigInt(Math.floor(Number(`0.${frac}`) * Number(unit)));
+    if (v > LIMIT) return invalidDuration;
+    d += v;
+    if (d > LIMIT) return invalidDuration;
+  }
+  if (!(orig[0] === '-') && d > LIMIT - 1n) return invalidDuration;
+  return undefined;
+}
+
+/** IANA names are case-sensitive for Go's time.LoadLocation; Intl ignores case, so check the shape too. */
+let canonicalZones: Set<string> | undefined;
+function intlKnowsZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+  } catch {
+    return false;
+  }
+  if (!canonicalZones) {
+    const supported = (Intl as unknown as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf;
+    canonicalZones = new Set(supported ? supported('timeZone') : []);
+  }
+  return canonicalZones.has(name) || name.split('/').every((part) => /^[A-Z]/.test(part));
+}
+
+/**
+ * Go time.LoadLocation's error for `name`, if any, with the IANA database the JavaScript runtime
+ * carries (Intl) standing in for Go's: names it does not know are `unknown time zone <name>`.
+ */
+export function loadLocationError(name: string): string | undefined {
+  if (name === '' || name === 'UTC' || name === 'Local') return undefined;
+  if (name.includes('..') || name[0] === '/' || name[0] === '\\') return 'time: invalid location name';
+  return intlKnowsZone(name) ? undefined : `unknown time zone ${name}`;
+}
+
+/**
+ * robfig/cron v3.0.1 `ParseStandard`'s error for a schedule, or undefined when it parses: an
+ * optional `TZ=`/`CRON_TZ=` prefix, then a descriptor (`@yearly`, `@annually`, `@monthly`,
+ * `@weekly`, `@daily`, `@midnight`, `@hourly`, `@every <duration>`) or exactly five fields
+ * (minute, hour, day of month, month, day of week; `*`, `?`, numbers, `jan`…`dec`, `sun`…`sat`,
+ * ranges, lists and steps), with the library's messages.
+ */
+export function cronParseStandardError(spec: string): string | undefined {
+  if (spec.length === 0) return 'empty spec string';
+  if (spec.startsWith('TZ=') || spec.startsWith('CRON_TZ=')) {
+    const i = spec.indexOf(' ');
+    // Upstream slices spec[eq+1:-1] here and panics; the API server reports the recovered panic.
+    if (i < 0) return 'runtime error: slice bounds out of range [:-1]';
+    const eq = spec.indexOf('=');
+    const tz = spec.slice(eq + 1, i);
+    const err = loadLocationError(tz);
+    if (err) return `provided bad location ${tz}: ${err}`;
+    spec = goTrimSpace(spec.slice(i));
+  }
+  if (spec.startsWith('@')) {
+    if (['@yearly', '@annually', '@monthly', '@weekly', '@daily', '@midnight', '@hourly'].includes(spec)) return undefined;
+    if (spec.startsWith('@every ')) {
+      const err = goParseDurationError(spec.slice('@every '.length));
+      return err ? `failed to parse duration ${spec}: ${err}` : undefined;
+    }
+    return `unrecognized descriptor: ${spec}`;
+  }
+  const fields = goFields(spec);
+  if (fields.length !== 5) return `expected exactly 5 fields, found ${fields.length}: [${fields.join(' ')}]`;
+  const bounds = [CRON_MINUTES, CRON_HOURS, CRON_DOM, CRON_MONTHS, CRON_DOW];
+  for (let i = 0; i < 5; i++)
+    for (const expr of fields[i].split(',').filter((r) => r !== '')) {
+      const err = cronRange(expr, bounds[i]);
+      if (err) return err;
+    }
+  return undefined;
+}
+
+/** validateScheduleFormat: parses, and no `TZ` unless the old schedule had one (and then no timeZone). */
+function validateScheduleFormat(schedule: string, allowTZ: boolean, hasTimeZone: boolean, p: Path): FieldError[] {
+  const errs: FieldError[] = [];
+  const err = cronParseStandardError(schedule);
+  if (err) errs.push(invalid(p, schedule, err));
+  if (allowTZ && schedule.includes('TZ') && hasTimeZone)
+    errs.push(invalid(p, schedule, 'cannot use both timeZone field and TZ or CRON_TZ in schedule'));
+  else if (!allowTZ && schedule.includes('TZ'))
+    errs.push(invalid(p, schedule, 'cannot use TZ or CRON_TZ in schedule, use timeZone field instead'));
+  return errs;
+}
+
+const VALID_TIME_ZONE_PART = /^[A-Za-z.\-_0-9+]{1,14}$/;
+
+/** validateTimeZone: nil or a non-empty IANA name (not `Local`) that time.LoadLocation knows. */
+export function validateTimeZone(tz: unknown, p: Path): FieldError[] {
+  if (tz === undefined || tz === null) return [];
+  const name = str(tz);
+  if (name.length === 0) return [invalid(p, name, 'timeZone must be nil or non-empty string')];
+  for (const part of name.split('/'))
+    if (part === '.' || part === '..' || part.startsWith('-') || !VALID_TIME_ZONE_PART.test(part))
+      return [invalid(p, name, `unknown time zone ${name}`)];
+  const errs: FieldError[] = [];
+  if (name.toLowerCase() === 'local')
+    errs.push(invalid(p, name, 'timeZone must be an explicit time zone as defined in https://www.iana.org/time-zones'));
+  const err = loadLocationError(name);
+  if (err) errs.push(invalid(p, name, err));
+  return errs;
+}
+
+/**
+ * ValidateJobTemplateSpec: validateJobSpec of the template's spec (no generated-selector checks),
+ * and the selector is the Jobs' to generate: none may be given, nor `manualSelector: true`.
+ */
+export function validateJobTemplateSpec(jt0: unknown, p: Path): FieldError[] {
+  const jt: Obj = isObj(jt0) ? jt0 : {};
+  const spec: Obj = isObj(jt.spec) ? jt.spec : {};
+  const sp = child(p, 'spec');
+  const errs = validateJobSpecCommon(spec, sp);
+  if (has(spec, 'selector'))
+    errs.push(invalid(child(sp, 'selector'), goLabelSelector(spec.selector), '`selector` will be auto-generated'));
+  if (spec.manualSelector === true) errs.push(notSupported(child(sp, 'manualSelector'), true, ['nil', 'false']));
+  return errs;
+}
+
+/**
+ * batch/validation validateCronJobSpec: the schedule (required, parsable, no TZ), the
+ * startingDeadlineSeconds, the timeZone (on update only when it changed), the concurrencyPolicy,
+ * the job template and the history limits. `old` is the old spec on update.
+ */
+export function validateCronJobSpec(spec0: unknown, old: Obj | undefined, p: Path = SPEC): FieldError[] {
+  const spec: Obj = isObj(spec0) ? spec0 : {};
+  const errs: FieldError[] = [];
+  const schedule = str(spec.schedule);
+  const schedPath = child(p, 'schedule');
+  if (schedule.length === 0) errs.push(required(schedPath));
+  else errs.push(...validateScheduleFormat(schedule, old !== undefined && str(old.schedule).includes('TZ'), has(spec, 'timeZone'), schedPath));
+  errs.push(...nonNegative(spec.startingDeadlineSeconds, child(p, 'startingDeadlineSeconds')));
+  if (old === undefined || (old.timeZone ?? undefined) !== (spec.timeZone ?? undefined)) errs.push(...validateTimeZone(spec.timeZone, child(p, 'timeZone')));
+  const cp = child(p, 'concurrencyPolicy');
+  const policy = str(spec.concurrencyPolicy);
+  if (!policy) errs.push(required(cp));
+  else if (!CONCURRENCY_POLICIES.includes(policy)) errs.push(notSupported(cp, policy, CONCURRENCY_POLICIES));
+  errs.push(...validateJobTemplateSpec(spec.jobTemplate, child(p, 'jobTemplate')));
+  // Zero is a valid history limit.
+  errs.push(...nonNegative(spec.successfulJobsHistoryLimit, child(p, 'successfulJobsHistoryLimit')));
+  errs.push(...nonNegative(spec.failedJobsHistoryLimit, child(p, 'failedJobsHistoryLimit')));
+  return errs;
+}
+
+/** The longest CronJob name: its Jobs are named `<name>-<11-character timestamp>` (DNS1035LabelMaxLength - 11). */
+export const CRONJOB_NAME_MAX_LENGTH = 52;
+
+/**
+ * batch/validation ValidateCronJobCreate: ValidateObjectMeta (DNS subdomain name),
+ * validateCronJobSpec, and a name of at most 52 bytes (`must be no more than 52 characters`).
+ */
+export function validateCronJob(cj: Obj): FieldError[] {
+  const errs = [...validateObjectMeta(cj.metadata, true, nameIsDNSSubdomain, META), ...validateCronJobSpec(cj.spec, undefined, SPEC)];
+  const name = isObj(cj.metadata) ? str(cj.metadata.name) : '';
+  if (byteLen(name) > CRONJOB_NAME_MAX_LENGTH)
+    errs.push(invalid(child(META, 'name'), name, `must be no more than ${CRONJOB_NAME_MAX_LENGTH} characters`));
+  return errs;
+}
+
 /** Validate a defaulted object of a supported kind. */
 export function validateObject(obj: Obj, info: KindInfo): FieldError[] {
   switch (info.kind) {
@@ -1715,6 +2407,8 @@ export function validateObject(obj: Obj, info: KindInfo): FieldError[] {
     case 'ControllerRevision': return validateControllerRevision(obj);
     case 'PersistentVolume': return validatePersistentVolume(obj);
     case 'StorageClass': return validateStorageClass(obj);
+    case 'Job': return validateJobCreate(obj);
+    case 'CronJob': return validateCronJob(obj);
     default: return validateObjectMeta(obj.metadata, info.namespaced, nameIsDNSSubdomain, META);
   }
 }
