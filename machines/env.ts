@@ -46,6 +46,16 @@ export interface PodControl {
   updatePod(pod: KObject): void;
 }
 
+/** Jobs a CronJob creates and deletes; a Job deleting itself when its TTL expires. */
+export interface JobControl {
+  /** Creates a Job; a name already taken answers with the object holding it. */
+  create(job: KObject): { ok: true; object: KObject } | { ok: false; existing: KObject };
+  /** Deletes a Job with the given propagation. */
+  delete(namespace: string, name: string, propagation: 'Background' | 'Foreground'): void;
+  /** Asks for another sync of a controller (a CronJob's requeue). */
+  resync(ownerUid: string): void;
+}
+
 /** PersistentVolumeClaims a StatefulSet creates from its volumeClaimTemplates and keeps the owners of. */
 export interface ClaimControl {
   /** Creates a claim (false: the name is taken). */
@@ -99,6 +109,8 @@ export interface Env {
   revisions?: RevisionControl;
   /** PersistentVolumeClaims for the StatefulSet controller. */
   claims?: ClaimControl;
+  /** Jobs for the CronJob and TTL-after-finished controllers. */
+  jobs?: JobControl;
 }
 
 /**

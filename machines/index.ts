@@ -15,10 +15,13 @@ import { createRolloutMachine } from './deployment/rollout.ts';
 import { createDaemonSetMachine } from './daemonset/daemonset.ts';
 import { createStatefulSetMachine } from './statefulset/statefulset.ts';
 import { createOrdinalMachine } from './statefulset/ordinal.ts';
+import { createJobMachine } from './job/job.ts';
+import { createCronJobMachine } from './cronjob/cronjob.ts';
 
 export {
   clusterMachine, createContainerMachine, createDeploymentMachine, createNodeMachine, createPodMachine, createProbeMachine,
   createReplicaSetMachine, createRolloutMachine, createStandaloneEnv, createDaemonSetMachine, createStatefulSetMachine, createOrdinalMachine,
+  createJobMachine, createCronJobMachine,
 };
 export type { Env, StandaloneEnv, RecordedEvent, ImageCache, PodControl, ReplicaSetControl } from './env.ts';
 export type { ReplicaSetInput, ReplicaSetContext, ReplicaSetEvent } from './replicaset/replicaset.ts';
@@ -27,7 +30,9 @@ export type { RolloutInput, RolloutContext, RolloutEvent, SteppedEvent } from '.
 export type { DaemonSetInput, DaemonSetContext, DaemonSetEvent } from './daemonset/daemonset.ts';
 export type { StatefulSetInput, StatefulSetContext, StatefulSetEvent } from './statefulset/statefulset.ts';
 export type { OrdinalInput, OrdinalContext, OrdinalEvent } from './statefulset/ordinal.ts';
-export type { RevisionControl, ClaimControl } from './env.ts';
+export type { RevisionControl, ClaimControl, JobControl } from './env.ts';
+export type { JobInput, JobContext, JobMachineEvent } from './job/job.ts';
+export type { CronJobInput, CronJobContext, CronJobMachineEvent } from './cronjob/cronjob.ts';
 export type { PodInput, PodContext, PodEvent } from './pod/pod.ts';
 export type { ContainerInput, ContainerContext, ContainerEvent } from './container/container.ts';
 export type { ProbeInput, ProbeContext, ProbeEvent } from './probe.ts';
@@ -44,9 +49,12 @@ export const rolloutMachine = createRolloutMachine(standalone);
 export const daemonSetMachine = createDaemonSetMachine(standalone);
 export const statefulSetMachine = createStatefulSetMachine(standalone);
 export const ordinalMachine = createOrdinalMachine(standalone);
+export const jobMachine = createJobMachine(standalone);
+export const cronJobMachine = createCronJobMachine(standalone);
 
 /** Every machine by name, for documentation and inspection. */
 export const machines = { cluster: clusterMachine, pod: podMachine, container: containerMachine, probe: probeMachine, node: nodeMachine, replicaset: replicaSetMachine,
   deployment: deploymentMachine, rollout: rolloutMachine,
   daemonset: daemonSetMachine, statefulset: statefulSetMachine, ordinal: ordinalMachine,
+  job: jobMachine, cronjob: cronJobMachine,
 } as const;

@@ -75,14 +75,14 @@ export const KINDS: readonly KindInfo[] = Object.freeze([
   entry('apps/v1', 'Deployment', true, 'deployments', ['deploy'], true),
   entry('apps/v1', 'DaemonSet', true, 'daemonsets', ['ds'], true),
   entry('apps/v1', 'StatefulSet', true, 'statefulsets', ['sts'], true),
+  entry('batch/v1', 'Job', true, 'jobs', [], true),
+  entry('batch/v1', 'CronJob', true, 'cronjobs', ['cj'], true),
   entry('apps/v1', 'ControllerRevision', true, 'controllerrevisions', [], true),
   entry('v1', 'PersistentVolume', false, 'persistentvolumes', ['pv'], true),
   entry('storage.k8s.io/v1', 'StorageClass', false, 'storageclasses', ['sc'], true),
   // Events are recorded by the cluster, never applied by users; listed for `get events`.
   entry('v1', 'Event', true, 'events', ['ev'], true),
   // Arrive later in this project: known by name so they can be refused clearly.
-  entry('batch/v1', 'Job', true, 'jobs', [], false),
-  entry('batch/v1', 'CronJob', true, 'cronjobs', ['cj'], false),
   entry('v1', 'Endpoints', true, 'endpoints', ['ep'], false),
 ]);
 

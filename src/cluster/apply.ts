@@ -18,6 +18,7 @@ import { queueSync } from './controllers.ts';
 import { createActorEntry, settle } from './runtime.ts';
 import { podCreated } from './scheduling.ts';
 import { admitClaim, queueBinding } from './storage.ts';
+import { generateJobSelector } from '../manifest/defaults.ts';
 import { ClusterError, emitWatch, kindName, newUid, nsFor, type ClusterState } from './state.ts';
 import { CONTROLLER_KINDS, objectOf, type Entry } from './store.ts';
 
@@ -114,6 +115,12 @@ export function create(s: ClusterState, obj: KObject): Entry {
   md.creationTimestamp = iso(s.clock.now);
   if (obj.kind === 'Pod' || CONTROLLER_KINDS.has(obj.kind)) md.generation = 1;
   delete md.resourceVersion;
+  if (obj.kind === 'Job') {
+    // The Job strategy's PrepareForCreate: the generated selector and labels name the new uid.
+    const generated = generateJobSelector(obj, md.uid) as KObject;
+    obj.metadata = generated.metadata;
+    obj.spec = generated.spec;
+  }
   if (obj.kind === 'DaemonSet') {
     // The registry's PrepareForCreate: templateGeneration 1, kept in the deprecated annotation.
     md.annotations = { ...md.annotations, [TEMPLATE_GENERATION_ANNOTATION]: '1' };
@@ -158,7 +165,7 @@ export function createStatic(s: ClusterState, obj: KObject): Entry {
 }
 
 export function update(s: ClusterState, e: Entry, obj: KObject): void {
-  if (e.machine === 'replicaset' || e.machine === 'deployment' || e.machine === 'daemonset' || e.machine === 'statefulset') {
+  if (e.machine && e.machine !== 'pod' && e.machine !== 'node') {
     const cur = objectOf(e);
     const md = { ...obj.metadata, uid: cur.metadata.uid, creationTimestamp: cur.metadata.creationTimestamp, generation: nextGeneration(cur, obj) };
     if (e.kind === 'DaemonSet') {

@@ -4,14 +4,14 @@
  * owns or could adopt changes, and dirty controllers sync (with the pods they may claim) once the
  * rest of the control plane has settled. See docs/architecture.md § Workload controllers.
  */
-import type { ClaimControl, PodControl, ReplicaSetControl, RevisionControl } from '../../machines/env.ts';
+import type { ClaimControl, JobControl, PodControl, ReplicaSetControl, RevisionControl } from '../../machines/env.ts';
 import { matches, selectorFromLabelSelector } from '../labels.ts';
 import { rcSelector } from '../../machines/replicaset/rc.ts';
 import { getControllerOf } from '../../machines/replicaset/claim.ts';
 import type { KObject, OwnerReference, Pod } from '../types.ts';
 import { create, createStatic, update } from './apply.ts';
 import { defaultObject } from '../manifest/defaults.ts';
-import { dependentsOf, deletePod, indexOwners, removeEntry } from './gc.ts';
+import { deleteObject, dependentsOf, deletePod, indexOwners, removeEntry } from './gc.ts';
 import type { ClusterState } from './state.ts';
 import type { Entry } from './store.ts';
 
@@ -112,6 +112,26 @@ export function claimControl(s: ClusterState): ClaimControl {
   };
 }
 
+export function jobControl(s: ClusterState): JobControl {
+  return {
+    create(job) {
+      const md = job.metadata;
+      const existing = s.store.get('Job', md.namespace, md.name);
+      if (existing) return { ok: false, existing: objectOf(existing) };
+      const obj = defaultObject(structuredClone(job), { namespaced: true, namespace: md.namespace });
+      return { ok: true, object: objectOf(create(s, obj)) };
+    },
+    delete(namespace, name, propagation) {
+      const e = s.store.get('Job', namespace, name);
+      // (Queued: the caller is an actor in the middle of its own transition.)
+      if (e) s.work.push(() => s.store.get('Job', namespace, name) === e && deleteObject(s, 'Job', name, { namespace, propagationPolicy: propagation }));
+    },
+    resync(ownerUid) {
+      queueSync(s, ownerUid);
+    },
+  };
+}
+
 /** A node appeared, went, or changed what DaemonSets look at: every DaemonSet re-evaluates its nodes. */
 export function nodesTouched(s: ClusterState): void {
   for (const e of s.store.entries('DaemonSet')) queueSync(s, e.uid);
@@ -166,6 +186,8 @@ export function queueSync(s: ClusterState, uid: string): void {
 const OWNER_KINDS: Record<string, readonly string[]> = {
   Pod: [...POD_CONTROLLER_KINDS],
   ReplicaSet: ['Deployment'],
+  // A CronJob hears of its own Jobs; it never adopts orphans (cronjob_controllerv2 lists by controllerRef).
+  Job: [],
 };
 
 /**
@@ -234,6 +256,11 @@ export function syncControllers(s: ClusterState): boolean {
       const claims: KObject[] = [];
       for (const c of s.store.entries('PersistentVolumeClaim')) if (c.namespace === e.namespace) claims.push(objectOf(c));
       e.actor!.send({ type: 'controller.sync', pods: claimable(s, e, 'Pod').map((p) => p.last as Pod), revisions, claims });
+      continue;
+    }
+    if (e.machine === 'cronjob') {
+      const jobs = dependentsOf(s, e.uid).filter((d) => d.kind === 'Job').sort((a, b) => a.seq! - b.seq!).map((d) => d.last!);
+      e.actor!.send({ type: 'controller.sync', jobs });
       continue;
     }
     if (e.machine === 'daemonset') {

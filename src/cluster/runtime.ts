@@ -49,6 +49,8 @@ export function logicFor(s: ClusterState, machine: MachineKind) {
     case 'deployment': return s.deploymentMachine;
     case 'daemonset': return s.daemonSetMachine;
     case 'statefulset': return s.statefulSetMachine;
+    case 'job': return s.jobMachine;
+    case 'cronjob': return s.cronJobMachine;
     default: return s.replicaSetMachine;
   }
 }

@@ -9,7 +9,9 @@ import { createActor, type AnyActorRef } from 'xstate';
 import { createNodeMachine } from '../../machines/node.ts';
 import { createPodMachine } from '../../machines/pod/pod.ts';
 import { createReplicaSetMachine } from '../../machines/replicaset/replicaset.ts';
-import { claimControl, podControl, replicaSetControl, revisionControl } from './controllers.ts';
+import { claimControl, jobControl, podControl, replicaSetControl, revisionControl } from './controllers.ts';
+import { createJobMachine } from '../../machines/job/job.ts';
+import { createCronJobMachine } from '../../machines/cronjob/cronjob.ts';
 import { createStatefulSetMachine } from '../../machines/statefulset/statefulset.ts';
 import { createDaemonSetMachine } from '../../machines/daemonset/daemonset.ts';
 import { createDeploymentMachine } from '../../machines/deployment/deployment.ts';
@@ -91,6 +93,8 @@ export class ClusterState {
   readonly deploymentMachine;
   readonly daemonSetMachine;
   readonly statefulSetMachine;
+  readonly jobMachine;
+  readonly cronJobMachine;
   /** Queued control-plane work, run FIFO by `settle`. */
   readonly work: (() => void)[] = [];
   stopped = false;
@@ -137,11 +141,14 @@ export class ClusterState {
     this.env.replicaSets = replicaSetControl(this);
     this.env.revisions = revisionControl(this);
     this.env.claims = claimControl(this);
+    this.env.jobs = jobControl(this);
     this.podMachine = createPodMachine(this.env);
     this.replicaSetMachine = createReplicaSetMachine(this.env);
     this.deploymentMachine = createDeploymentMachine(this.env);
     this.daemonSetMachine = createDaemonSetMachine(this.env);
     this.statefulSetMachine = createStatefulSetMachine(this.env);
+    this.jobMachine = createJobMachine(this.env);
+    this.cronJobMachine = createCronJobMachine(this.env);
     this.nodeMachine = createNodeMachine(this.env);
     this.root = createActor(clusterMachine, { inspect: opts.inspect }).start();
   }

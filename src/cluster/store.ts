@@ -34,16 +34,16 @@ export interface Entry {
   indexedNode?: string;
 }
 
-export type MachineKind = 'pod' | 'node' | 'replicaset' | 'deployment' | 'daemonset' | 'statefulset';
+export type MachineKind = 'pod' | 'node' | 'replicaset' | 'deployment' | 'daemonset' | 'statefulset' | 'job' | 'cronjob';
 
 /** Kinds whose controller manages pods directly. */
-export const POD_CONTROLLER_KINDS: ReadonlySet<string> = new Set(['ReplicaSet', 'ReplicationController', 'DaemonSet', 'StatefulSet']);
+export const POD_CONTROLLER_KINDS: ReadonlySet<string> = new Set(['ReplicaSet', 'ReplicationController', 'DaemonSet', 'StatefulSet', 'Job']);
 
 /** Kinds run by a workload-controller actor. */
-export const CONTROLLER_KINDS: ReadonlySet<string> = new Set([...POD_CONTROLLER_KINDS, 'Deployment']);
+export const CONTROLLER_KINDS: ReadonlySet<string> = new Set([...POD_CONTROLLER_KINDS, 'Deployment', 'CronJob']);
 
 const MACHINES: Record<string, MachineKind> = {
-  Pod: 'pod', Node: 'node', ReplicaSet: 'replicaset', ReplicationController: 'replicaset', Deployment: 'deployment', DaemonSet: 'daemonset', StatefulSet: 'statefulset',
+  Pod: 'pod', Node: 'node', ReplicaSet: 'replicaset', ReplicationController: 'replicaset', Deployment: 'deployment', DaemonSet: 'daemonset', StatefulSet: 'statefulset', Job: 'job', CronJob: 'cronjob',
 };
 
 /** The machine that runs a kind's actor. */

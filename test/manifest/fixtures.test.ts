@@ -29,8 +29,6 @@ describe('reference manifests (kubernetes/website examples)', () => {
   });
 
   it.each([
-    ['cronjob-hello.yaml', ['cronjob-hello.yaml:3:7: kind: kind "CronJob" (batch/v1) is not supported by this version of kubeactors yet']],
-    ['job-pi.yaml', ['job-pi.yaml:3:7: kind: kind "Job" (batch/v1) is not supported by this version of kubeactors yet']],
   ])('%s: kinds that come later are refused clearly, nothing else is wrong', (file, expected) => {
     const r = parseManifests(read(file), { file });
     expect(r.errors.map(formatManifestError)).toEqual(expected);

@@ -103,8 +103,8 @@ describe('document shapes', () => {
       - apiVersion: v1
         kind: ConfigMap
         metadata: {name: one}
-      - apiVersion: batch/v1
-        kind: Job
+      - apiVersion: v1
+        kind: Endpoints
         metadata: {name: two}
       - apiVersion: v1
         kind: ConfigMap
@@ -113,7 +113,7 @@ describe('document shapes', () => {
     const r = parseManifests(text, { file: 'list.yaml' });
     expect(r.objects.map((o) => [o.object.metadata.name, o.line, o.doc])).toEqual([['one', 4, 0]]);
     expect(r.errors.map(formatManifestError)).toEqual([
-      'list.yaml:8:9: kind: kind "Job" (batch/v1) is not supported by this version of kubeactors yet',
+      'list.yaml:8:9: kind: kind "Endpoints" (v1) is not supported by this version of kubeactors yet',
       `list.yaml:12:20: metadata.name: Invalid value: "Three": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')`,
     ]);
   });

@@ -21,7 +21,7 @@ import { ClusterError, createCluster, type Cluster, type WatchEvent } from '../.
 const isReady = (p: any) => !!p?.status?.conditions?.some((x: any) => x.type === 'Ready' && x.status === 'True');
 const isTerminating = (p: any) => !!p?.metadata?.deletionTimestamp;
 const isTerminal = (p: any) => p?.status?.phase === 'Failed' || p?.status?.phase === 'Succeeded';
-/** stateful_set_utils.go isRunningAndReady ∧ not terminating: what OrderedReady waits for (minReadySeconds is 0 here). */
+/** stateful_set_utils.go isRunningAndReady ∧ not terminating (1.32's isHealthy). */
 export const healthy = (p: any) => !!p && p.status?.phase === 'Running' && isReady(p) && !isTerminating(p);
 /**
  * pod/util.go IsPodAvailable: Ready for at least minReadySeconds. The boundary is inclusive
@@ -210,15 +210,15 @@ export interface StsRun {
   /** The node failed right now (one at a time), if any. */
   failed: string | null;
   nodesAdded: number;
-  /** Set while the test itself deletes a pod (so the checker knows who deleted it). */
-  userDeleting: boolean;
+  /** The uid of the pod the test itself is deleting, while it does (so the checker knows who deleted it). */
+  userDeleting: string | null;
   /** The template last applied. */
   template: StsTemplate;
 }
 
 export function startSts(s: StsScenario): StsRun {
   const c = createCluster({ nodes: s.nodes, seed: s.seed });
-  return { c, forced: new Map(), failed: null, nodesAdded: 0, userDeleting: false, template: s.spec.template };
+  return { c, forced: new Map(), failed: null, nodesAdded: 0, userDeleting: null, template: s.spec.template };
 }
 
 const restarts = (p: any) => (p?.status?.containerStatuses?.[0]?.restartCount ?? 0) as number;
@@ -227,22 +227,21 @@ function runningMembers(c: Cluster): string[] {
   return [...stsPods(c).values()].filter((p) => !isTerminating(p) && p.status?.containerStatuses?.[0]?.state?.running).map((p) => p.metadata.name);
 }
 
-function userDelete(r: StsRun, name: string): void {
-  r.userDeleting = true;
+function userDelete(r: StsRun, pod: any): void {
+  r.userDeleting = pod.metadata.uid;
   try {
-    r.c.delete('Pod', name);
+    r.c.delete('Pod', pod.metadata.name);
   } finally {
-    r.userDeleting = false;
+    r.userDeleting = null;
   }
 }
 
-/** Runs one command; 'skipped' when it had no target. `advance` replaces the plain advance (stepped checking). */
-export function execSts(r: StsRun, s: StsScenario, cmd: StsCmd, advance?: (ms: number) => void): 'done' | 'skipped' {
+/** Runs one command; 'skipped' when it had no target. */
+export function execSts(r: StsRun, s: StsScenario, cmd: StsCmd): 'done' | 'skipped' {
   const c = r.c;
   switch (cmd.t) {
     case 'advance':
-      if (advance) advance(cmd.ms);
-      else c.advance(cmd.ms);
+      c.advance(cmd.ms);
       return 'done';
     case 'scale':
       c.scale('StatefulSet', STS, cmd.replicas);
@@ -260,7 +259,7 @@ export function execSts(r: StsRun, s: StsScenario, cmd: StsCmd, advance?: (ms: n
     case 'deletePod': {
       const pods = [...stsPods(c).values()].filter((p) => !isTerminating(p));
       if (!pods.length) return 'skipped';
-      userDelete(r, pods[cmd.index % pods.length].metadata.name);
+      userDelete(r, pods[cmd.index % pods.length]);
       return 'done';
     }
     case 'unready': {
@@ -321,8 +320,11 @@ export function healSts(r: StsRun, s: StsScenario): void {
     r.template = { ...r.template, failsAfter: null };
     c.apply(JSON.stringify(stsManifest(s.spec, stsOf(c).spec.replicas, r.template)));
   }
-  for (const p of stsPods(c).values()) {
-    if (!isTerminating(p) && p.metadata.annotations?.['kubeactors.dev/readiness-fails-after'] !== undefined) userDelete(r, p.metadata.name);
+  // One at a time, looking again each time: a deletion can make the controller delete or replace others.
+  for (;;) {
+    const bad = [...stsPods(c).values()].find((p) => !isTerminating(p) && p.metadata.annotations?.['kubeactors.dev/readiness-fails-after'] !== undefined);
+    if (!bad) break;
+    userDelete(r, bad);
   }
 }
 
@@ -344,32 +346,35 @@ export const emptyStsCoverage = (): StsCoverage => ({
 });
 
 /**
- * The StatefulSet checker, on every Pod and PersistentVolumeClaim watch event:
+ * The StatefulSet checker, on every Pod and PersistentVolumeClaim watch event. "Ready" below is
+ * what OrderedReady waits for before going past an ordinal (processReplica, monotonic): phase
+ * Running, Ready condition True, not terminating, and available (Ready for minReadySeconds).
  *
  * (a) CREATION (Pod ADDED `<set>-j`): j is in range [start, start+replicas−1], and every lower
- *     ordinal i ∈ [start, j) has a pod that is Running, Ready and not terminating. Upstream:
- *     updateStatefulSet walks the replicas in ascending order and, monotonic (OrderedReady),
- *     stops at the first pod that is missing (it creates that one, and only that one), Failed,
- *     terminating, or not Running+Ready — so a creation at j means every lower slot passed.
- *     Also (CreateStatefulPod): the pod's claim `<tpl>-<set>-j` exists before the pod, and the
- *     pod mounts it.
- * (b) DELETION by the controller (deletionTimestamp appears, or the pod goes at once with grace 0;
- *     deletions by the test itself and taint evictions — DisruptionTarget — are told apart), of
- *     ordinal k, classified against the spec at that instant:
- *       condemned (k out of range: a scale-down): no pod with an ordinal above k exists at all
- *         (processCondemned takes the condemned pods highest first, waits for a terminating one
- *         and deletes one per sync, so within a scale-down deletions go in strictly decreasing
- *         order, each after the higher one is gone), and every in-range ordinal is Running+Ready
- *         (processReplica ran through all of them first: scaling down never runs ahead of an
- *         unhealthy or missing replica).
- *       in range and Failed/Succeeded (replacement): every lower ordinal is Running+Ready.
- *       in range otherwise (rolling update): the pod is not at the update revision (the newest
- *         ControllerRevision), no condemned pod exists, every other in-range ordinal is Running+Ready,
- *         and every higher one is at the update revision (the update walks from the top down,
- *         one pod at a time).
+ *     ordinal i ∈ [start, j) has a pod that is Ready. Upstream: updateStatefulSet walks the
+ *     replicas in ascending order and, monotonic, stops at the first one that is missing (it
+ *     creates that one, and only that one), Failed/Succeeded (deleted, re-created on a later sync),
+ *     terminating, or not Ready — so a creation at j means every lower slot passed, whatever
+ *     happened before (a lower pod deleted by hand is re-created and waited for first). Also
+ *     (CreateStatefulPod): the pod's claim `<tpl>-<set>-j` exists before the pod, which mounts it.
+ * (b) DELETION by the controller, of ordinal k: the instant its deletionTimestamp appears, or it
+ *     goes at once (grace 0). Deletions by the test itself (by uid) and evictions (the taint
+ *     manager and PodGC set DisruptionTarget first) are set aside; the rest are classified against
+ *     the spec at that instant:
+ *       condemned (k out of range: a scale-down): no condemned pod above k exists at all
+ *         (processCondemned takes the condemned pods highest first, waits while one is
+ *         terminating, and deletes one per sync — so within a scale-down deletions go in strictly
+ *         decreasing order, each once the higher one is gone), and every in-range ordinal is Ready
+ *         (processReplica ran through all of them first: a scale-down never runs ahead of a
+ *         missing or unready replica; "scaling takes precedence over updates").
+ *       in range and Failed/Succeeded (replacement): every lower ordinal is Ready.
+ *       in range otherwise (a rolling-update step): the pod is not at the update revision (the
+ *         newest ControllerRevision), no condemned pod exists, every other in-range ordinal is
+ *         Ready, and every higher one is at the update revision (the update walks from the top
+ *         down, one pod at a time).
  *       Anything else is an unexplained deletion.
- * (c) CLAIMS: no PersistentVolumeClaim is ever deleted (Retain/Retain); each claim created is named
- *     `<tpl>-<set>-<ordinal>` (checked at the end: each still exists).
+ * (c) CLAIMS: no PersistentVolumeClaim is ever deleted (Retain/Retain), and each one created is
+ *     named `<tpl>-<set>-<ordinal>` (the runner checks at the end that each still exists).
  */
 export class StsChecker {
   readonly violations: string[] = [];
@@ -449,7 +454,7 @@ export class StsChecker {
   }
 
   private onDelete(k: number, pod: any): void {
-    if (this.r.userDeleting) {
+    if (this.r.userDeleting === pod.metadata.uid) {
       this.coverage.userDeletions++;
       return;
     }
@@ -463,7 +468,7 @@ export class StsChecker {
     const pods = stsPods(c, set);
     const ok = ready(c, set);
     pods.delete(k); // gone already (grace 0), or the pod being deleted itself
-    /** An in-range ordinal other than k whose pod is not Running+Ready (or missing). */
+    /** An in-range ordinal other than k whose pod is not Ready (or missing). */
     const unhealthyInRange = () => {
       for (let i = start; i <= end; i++) if (i !== k && !ok(pods.get(i))) return i;
       return undefined;
@@ -471,8 +476,8 @@ export class StsChecker {
     const name = pod.metadata.name;
     if (k < start || k > end) {
       this.coverage.condemnedDeletions++;
-      const higher = [...pods.keys()].filter((m) => m > k).sort((a, b) => a - b);
-      if (higher.length) this.fail(`(b) condemned ${name} deleted while higher ordinal(s) ${higher.join(', ')} still exist (scale-down must go highest first, one at a time)`, pods);
+      const higher = [...pods.keys()].filter((m) => m > k && (m < start || m > end)).sort((a, b) => a - b);
+      if (higher.length) this.fail(`(b) condemned ${name} deleted while higher condemned ordinal(s) ${higher.join(', ')} still exist (a scale-down goes highest first, one at a time)`, pods);
       const u = unhealthyInRange();
       if (u !== undefined) this.fail(`(b) condemned ${name} deleted while in-range ordinal ${u} is ${pods.get(u) ? podLine(pods.get(u)) : 'missing'}`, pods);
       return;
@@ -700,12 +705,12 @@ export function applyDs(r: DsRun, s: DsScenario): void {
 
 const nodeNames = (c: Cluster) => (c.list('Node') as any[]).map((n) => n.metadata.name as string);
 
-export function execDs(r: DsRun, s: DsScenario, cmd: DsCmd, advance?: (ms: number) => void): 'done' | 'skipped' {
+/** Runs one command; 'skipped' when it had no target. */
+export function execDs(r: DsRun, s: DsScenario, cmd: DsCmd): 'done' | 'skipped' {
   const c = r.c;
   switch (cmd.t) {
     case 'advance':
-      if (advance) advance(cmd.ms);
-      else c.advance(cmd.ms);
+      c.advance(cmd.ms);
       return 'done';
     case 'template':
       c.apply(JSON.stringify(dsManifest(s.spec, cmd.template)));
@@ -811,15 +816,22 @@ export interface DsCoverage {
 export const emptyDsCoverage = (): DsCoverage => ({ events: 0, creations: 0, deletions: 0, evictions: 0, creationsBesideDeleted: 0, withTerminating: 0, misscheduledAtEnd: 0, reusedNames: 0 });
 
 /**
- * The DaemonSet checker, on every Pod watch event, over the daemon pods as the events leave them:
+ * The DaemonSet checker, on every Pod watch event, over the daemon pods as the events leave them
+ * (pods are counted on their target node: spec.nodeName, or before binding the node-name affinity
+ * the controller injects — daemonset_util.go GetTargetNodeName):
  *
- * (a) at every event, each node has at most one daemon pod that is not being deleted (pods are
- *     counted on their target node: spec.nodeName, or the injected node-name affinity before
- *     binding). With maxSurge 0 upstream creates a pod only on a node without one: manage's
- *     podsShouldBeOnNode creates when the node has NO entry in getNodesToDaemonPods (even a
- *     terminating pod is an entry — only pods both deleted and terminal are left out), and
- *     rollingUpdate deletes old pods without creating. So also, at each creation for node n, every
- *     other daemon pod targeting n is being deleted and terminal (Failed/Succeeded).
+ * (a) at every event, each node has at most one daemon pod that is not being deleted. With
+ *     maxSurge 0 upstream creates a pod only on a node without one: manage's podsShouldBeOnNode
+ *     creates when the node has NO entry in getNodesToDaemonPods (a terminating pod is an entry;
+ *     only pods both deleted and Failed/Succeeded are left out), and rollingUpdate only deletes.
+ *     So, also: at each creation for node n, every other daemon pod targeting n is being deleted
+ *     and terminal.
+ * (a+) what else manage and rollingUpdate guarantee at each write, against the nodes and the
+ *     template at that instant: a pod is created only for an existing node that should run it
+ *     (NodeShouldRunDaemonPod), at the newest revision; and a deletion that is not an eviction
+ *     (DisruptionTarget: taint manager, PodGC) has a reason — the node is gone or may not keep the
+ *     pod (selector, untolerated NoExecute taint), the pod is Failed/Succeeded or one too many on
+ *     its node, or it is not of the newest revision (a rolling-update step).
  */
 export class DsChecker {
   readonly violations: string[] = [];
@@ -878,7 +890,7 @@ export class DsChecker {
     }
   }
 
-  /** (a) the node is free; (a+) it exists, should run the daemon, and the pod is of the newest revision. */
+  /** (a) the node is free of other live daemon pods; (a+) it exists and should run the daemon; the pod is of the newest revision. */
   private onCreate(o: any, target: string | undefined): void {
     const c = this.r.c;
     this.coverage.creations++;
@@ -894,12 +906,7 @@ export class DsChecker {
     if (o.metadata.labels?.['controller-revision-hash'] !== hash) this.violations.push(`(a+) ${o.metadata.name} created at revision ${o.metadata.labels?.['controller-revision-hash']}, the newest is ${hash}`);
   }
 
-  /**
-   * (a+) A deletion (deletionTimestamp appears, or the pod goes at once) that is not an eviction
-   * (taint eviction, PodGC: DisruptionTarget) must be one of manage's or rollingUpdate's: the node
-   * is gone or may not keep the pod (selector, untolerated NoExecute), the pod is Failed/Succeeded
-   * or an extra one on its node, or it is not of the newest revision (a rolling-update step).
-   */
+  /** (a+) A deletion (deletionTimestamp appears, or the pod goes at once) that is not an eviction must have one of manage's or rollingUpdate's reasons. */
   private onDelete(o: any, target: string | undefined): void {
     const c = this.r.c;
     if (evicted(o)) {

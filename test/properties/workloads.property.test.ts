@@ -3,34 +3,43 @@
  * random commands (workloads-model.ts), with the ordering and placement guarantees checked at the
  * instant of every change through `cluster.watch` (the listener sees the store exactly as the
  * controller left it at that point of its sync). `PROPERTY_RUNS` sets the number of runs
- * (default 15); `PROPERTY_STATS=1` prints how many creations/deletions of each kind were checked.
+ * (default 15), `PROPERTY_SEED` replays one, `PROPERTY_STATS=1` prints how many creations and
+ * deletions of each kind were checked.
  *
  * 1. StatefulSet, podManagementPolicy OrderedReady, default RollingUpdate (partition 0) and
- *    retention (Retain/Retain), under scale changes (0–8), template changes (image, and templates
- *    whose pods turn not-Ready — readiness-fails-after), readiness delays (initialDelaySeconds,
- *    slow pulls), container crashes, forced readiness failures, pod deletions, and node events
- *    (one node failed at a time — unreachable or NotReady — and recovered; nodes added):
- *    (a) a pod for ordinal j is created only in range and only while every ordinal in
- *        [start, j) has a pod that is Running, Ready and not terminating; its claim exists first;
- *    (b) deletions by the controller are classified against the spec at that instant; a condemned
- *        pod (scale-down) is deleted only once no higher ordinal exists at all and every in-range
- *        ordinal is Running+Ready — so deletions within a scale-down go in strictly decreasing
- *        order, each after the higher one is gone; the other controller deletions must be a
- *        Failed/Succeeded replacement or a top-down rolling-update step (else: unexplained);
- *    (c) no claim is ever deleted, every claim ever created (`data-db-<ordinal>`) still exists at
- *        the end;
- *    (d) once failures stop, the set reaches `replicas` Running+Ready pods at the update revision
- *        with a consistent status, and stays there.
- * 2. DaemonSet, RollingUpdate maxUnavailable 1 / maxSurge 0, under node add (new names and names
- *    of removed nodes, registered with labels and taints) / remove / relabel / taint / untaint and
- *    template changes (image, nodeSelector, tolerations):
- *    (a) at every watch event, at most one daemon pod not being deleted per node; and a pod is
- *        created for a node only when the node's other daemon pods are all deleted and terminal;
- *    (b) once changes stop, one Running+Ready pod of the newest revision on every eligible node
- *        (selector matches, NoSchedule/NoExecute taints tolerated, node exists) and none on other
- *        nodes — except that a pod may stay, at the newest revision, on a node whose only
- *        untolerated taints are NoSchedule ones (shouldContinueRunning: a NoSchedule taint does not
- *        evict, and status.numberMisscheduled counts it); status counts agree; it stays there.
+ *    retention (Retain/Retain), ordinals from 0 or 2, minReadySeconds 0–5, under scale changes
+ *    (0–8), template changes (image, and templates whose pods turn not-Ready a few seconds after
+ *    starting — readiness-fails-after), readiness delays (initialDelaySeconds, slow pulls),
+ *    container crashes, forced readiness failures, pod deletions, and node events (one node failed
+ *    at a time — unreachable or NotReady — and recovered; nodes added). "Ready" = what OrderedReady
+ *    waits for: Running, Ready, not terminating, available for minReadySeconds.
+ *    (a) a pod for ordinal j is created only in range, and only while every ordinal in [start, j)
+ *        has a Ready pod (upstream's monotonic processReplica: a lower pod that is missing is
+ *        re-created and waited for first); its claim exists first;
+ *    (b) deletions by the controller are classified against the spec at that instant: a condemned
+ *        pod (scale-down) goes only once no higher condemned pod exists at all and every in-range
+ *        ordinal is Ready — so within a scale-down deletions go in strictly decreasing order, each
+ *        once the higher one is gone; any other controller deletion must be a Failed/Succeeded
+ *        replacement or a top-down rolling-update step (else it is reported as unexplained);
+ *    (c) no claim is ever deleted, and every claim ever created (`data-db-<ordinal>`) still exists
+ *        at the end;
+ *    (d) once failures stop, the set reaches `replicas` Ready pods at the update revision with a
+ *        consistent status, and stays there. "Failures stop" includes upstream's documented
+ *        forced-rollback step for the faulty template: its pods are deleted by hand (OrderedReady
+ *        waits on a pod that will never be Ready again, even for an update).
+ * 2. DaemonSet, RollingUpdate maxUnavailable 1 / maxSurge 0 (spelled out or defaulted),
+ *    minReadySeconds 0 or 3, under node add (new names and names of removed nodes, registered with
+ *    labels and taints) / remove / relabel / taint / untaint and template changes (image,
+ *    nodeSelector, tolerations):
+ *    (a) at every watch event, at most one daemon pod not being deleted per node; a pod is created
+ *        for a node only when the node's other daemon pods are all deleted and terminal; (a+) only
+ *        for an existing node that should run it, at the newest revision; and every deletion that
+ *        is not an eviction has one of manage's or rollingUpdate's reasons;
+ *    (b) once changes stop, one Running+Ready+available pod of the newest revision on every
+ *        eligible node (selector matches, NoSchedule/NoExecute taints tolerated, node exists) and
+ *        none on other nodes — except that a pod may stay, at the newest revision, on a node whose
+ *        only untolerated taints are NoSchedule ones (shouldContinueRunning: a NoSchedule taint does
+ *        not evict; status.numberMisscheduled counts it); status counts agree; it stays there.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -40,6 +49,8 @@ import {
 } from './workloads-model.ts';
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 15);
+/** `PROPERTY_SEED` replays a reported run (fast-check prints the seed of a failure). */
+const SEED = process.env.PROPERTY_SEED === undefined ? {} : { seed: Number(process.env.PROPERTY_SEED) };
 /** Per-test timeout: a run takes well under a second; shrinking a failure takes more. */
 const TIMEOUT = Math.max(60_000, RUNS * 5_000);
 /** How long the healed environment gets to converge (crash back-off is at most 5 minutes). */
@@ -125,7 +136,7 @@ function runDs(s: DsScenario): void {
 
 describe('properties of StatefulSet (OrderedReady) under random scale, template, pod and node events', () => {
   it('(a) ordered creation, (b) ordered scale-down and explained deletions, (c) claims retained, (d) convergence', () => {
-    fc.assert(fc.property(stsScenarioArb(), runSts), { numRuns: RUNS });
+    fc.assert(fc.property(stsScenarioArb(), runSts), { numRuns: RUNS, ...SEED });
   }, TIMEOUT);
 
   it('the checker sees what it checks: a scale-down mid-creation, a pod deleted below a scale-up, a rollout, a crash', () => {
@@ -161,7 +172,7 @@ describe('properties of StatefulSet (OrderedReady) under random scale, template,
 
 describe('properties of DaemonSet (maxSurge 0) under random node and template changes', () => {
   it('(a) at most one live daemon pod per node at every event, (b) convergence to exactly the eligible nodes', () => {
-    fc.assert(fc.property(dsScenarioArb(), runDs), { numRuns: RUNS });
+    fc.assert(fc.property(dsScenarioArb(), runDs), { numRuns: RUNS, ...SEED });
   }, TIMEOUT);
 });
 
