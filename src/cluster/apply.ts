@@ -8,7 +8,7 @@ import YAML from 'yaml';
 import { validateBehaviourAnnotations } from '../../machines/behaviour.ts';
 import { iso } from '../../machines/time.ts';
 import { resolveKind, unsupportedKindMessage } from '../kinds.ts';
-import { parseManifests, parseObjects, validatePodUpdate, ManifestLoadError, type ManifestError } from '../manifest/index.ts';
+import { parseManifests, parseObjects, validatePodUpdate, validateUpdate, ManifestLoadError, type ManifestError } from '../manifest/index.ts';
 import type { KObject, Node, Pod } from '../types.ts';
 import type { ApplyResult } from './cluster.ts';
 import { indexOwners } from './gc.ts';
@@ -76,16 +76,7 @@ export function apply(s: ClusterState, input: string | KObject | KObject[], opts
       errors.push({ file: lo.file, line: lo.line, path: 'metadata', message: `object is being deleted: ${info.plural} "${obj.metadata.name}" already exists` });
       return;
     }
-    if (kind === 'Pod') {
-      // Compare with the server-set fields carried over, as the API server's update does.
-      const md = cur.metadata;
-      const next = {
-        ...obj,
-        metadata: { ...obj.metadata, uid: md.uid, creationTimestamp: md.creationTimestamp, generation: md.generation, resourceVersion: md.resourceVersion },
-        spec: { ...obj.spec, nodeName: cur.spec?.nodeName },
-      } as KObject;
-      for (const err of validatePodUpdate(cur as any, next as any)) errors.push({ ...err, file: lo.file, line: err.line ?? lo.line });
-    }
+    for (const err of updateErrors(cur, obj)) errors.push({ ...err, file: lo.file, line: err.line ?? lo.line });
     plan.push({ obj, raw, existing, action: 'configured' });
   });
   if (errors.length) throw new ManifestLoadError(errors);
@@ -100,6 +91,20 @@ export function apply(s: ClusterState, input: string | KObject | KObject[], opts
     settle(s);
   }
   return results;
+}
+
+/**
+ * The API server's update validation (immutable fields and the like), comparing with the
+ * server-set fields carried over as its update does.
+ */
+export function updateErrors(cur: KObject, obj: KObject): ManifestError[] {
+  const md = cur.metadata;
+  const next = {
+    ...obj,
+    metadata: { ...obj.metadata, uid: md.uid, creationTimestamp: md.creationTimestamp, generation: md.generation, resourceVersion: md.resourceVersion },
+    ...(obj.kind === 'Pod' ? { spec: { ...obj.spec, nodeName: cur.spec?.nodeName } } : {}),
+  } as KObject;
+  return obj.kind === 'Pod' ? validatePodUpdate(cur as any, next as any) : validateUpdate(cur, next);
 }
 
 /** Creates one object (already validated and defaulted). */
