@@ -14,6 +14,7 @@ import { registerInspect } from './commands/inspect.ts';
 import { registerNodes } from './commands/nodes.ts';
 import { registerPodCommands } from './commands/pods.ts';
 import { registerRollout } from './commands/rollout.ts';
+import { registerCreate } from './commands/create.ts';
 import { registerScale } from './commands/scale.ts';
 import { registerWait } from './commands/wait.ts';
 import { CliError, describeError, isInternalError, usageError } from './errors.ts';
@@ -122,6 +123,7 @@ export function buildProgram(s: Session, argv: string[], nested: boolean): Comma
   registerPodCommands(program, s, argv);
   registerScale(program, s);
   registerRollout(program, s);
+  registerCreate(program, s);
   registerWait(program, s);
   registerNodes(program, s);
   registerClock(program, s);

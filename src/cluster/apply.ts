@@ -107,6 +107,60 @@ export function updateErrors(cur: KObject, obj: KObject): ManifestError[] {
   return obj.kind === 'Pod' ? validatePodUpdate(cur as any, next as any) : validateUpdate(cur, next);
 }
 
+/**
+ * `kubectl create` of one object: decoded, defaulted and validated like a manifest, refused when
+ * the name is taken (`AlreadyExists`), then created. Returns the stored object.
+ */
+export function createOne(s: ClusterState, input: KObject): KObject {
+  const parsed = parseObjects([input], {});
+  if (parsed.errors.length) throw new ManifestLoadError(parsed.errors);
+  const obj = parsed.objects[0]!.object;
+  const info = resolveKind(obj.kind)!;
+  if (!RUNNABLE_KINDS.has(obj.kind)) throw new ClusterError(unsupportedKindMessage(info), 'Unsupported');
+  const ns = info.namespaced ? (obj.metadata.namespace ?? 'default') : undefined;
+  if (info.namespaced) obj.metadata.namespace = ns;
+  if (s.store.get(obj.kind, ns, obj.metadata.name)) {
+    throw new ClusterError(`${info.plural}${info.group ? `.${info.group}` : ''} "${obj.metadata.name}" already exists`, 'AlreadyExists');
+  }
+  const e = create(s, obj);
+  settle(s);
+  return objectOf(e);
+}
+
+/**
+ * `kubectl patch --type merge` (RFC 7386 JSON merge patch): the patched object goes through the
+ * API server's update validation and the controller's update, like an edit.
+ */
+export function patch(s: ClusterState, kind: string, name: string, mergePatch: unknown, namespace?: string): { changed: boolean } {
+  const k = kindName(kind);
+  const info = resolveKind(k)!;
+  const e = s.store.get(k, nsFor(k, namespace), name);
+  if (!e) throw new ClusterError(`${info.plural}${info.group ? `.${info.group}` : ''} "${name}" not found`, 'NotFound');
+  const cur = objectOf(e);
+  const next = mergePatchApply(structuredClone(cur), mergePatch) as KObject;
+  if (JSON.stringify(sortKeys(next)) === JSON.stringify(sortKeys(cur))) return { changed: false };
+  const { status: _status, ...body } = next;
+  const parsed = parseObjects([{ ...body, metadata: { ...body.metadata, resourceVersion: undefined } }], {});
+  if (parsed.errors.length) throw new ManifestLoadError(parsed.errors);
+  const obj = parsed.objects[0]!.object;
+  const errors = updateErrors(cur, obj);
+  if (errors.length) throw new ManifestLoadError(errors);
+  update(s, e, obj);
+  settle(s);
+  return { changed: true };
+}
+
+/** RFC 7386: objects merge key by key, `null` removes, anything else replaces. */
+function mergePatchApply(target: unknown, patchValue: unknown): unknown {
+  if (patchValue === null || typeof patchValue !== 'object' || Array.isArray(patchValue)) return patchValue;
+  const out: Record<string, unknown> = target && typeof target === 'object' && !Array.isArray(target) ? { ...(target as Record<string, unknown>) } : {};
+  for (const [k, v] of Object.entries(patchValue as Record<string, unknown>)) {
+    if (v === null) delete out[k];
+    else out[k] = mergePatchApply(out[k], v);
+  }
+  return out;
+}
+
 /** Creates one object (already validated and defaulted). */
 export function create(s: ClusterState, obj: KObject): Entry {
   const md = obj.metadata;

@@ -22,7 +22,7 @@ import type { SimClock } from '../clock.ts';
 import { parseDuration } from '../duration.ts';
 import type { Rng } from '../rng.ts';
 import { resolveKind } from '../kinds.ts';
-import { matches, parseSelector, parseFieldSelector, matchesFields, validateFieldSelector } from '../labels.ts';
+import { matches, parseSelector, parseFieldSelector, matchesFields, selectorFromLabelSelector, selectorFromSet, validateFieldSelector } from '../labels.ts';
 import type { KObject, Node } from '../types.ts';
 import * as writes from './apply.ts';
 import type { EventRecorder } from './events.ts';
@@ -30,6 +30,7 @@ import { deleteObject } from './gc.ts';
 import * as kubelet from './kubelet.ts';
 import * as nodes from './nodelifecycle.ts';
 import * as rollout from './rollout.ts';
+import { createJobFromCronJob } from '../../machines/cronjob/kubectl.ts';
 import * as runtime from './runtime.ts';
 import { bootstrap, restore, snapshot, type ClusterSnapshot } from './snapshot.ts';
 import { ClusterError, ClusterState, kindName, nsFor, type WatchEvent } from './state.ts';
@@ -80,6 +81,23 @@ export interface ListOptions {
   fieldSelector?: string;
 }
 
+
+/** kubectl podutils `ByLogging.Less`: which pod `logs TYPE/NAME` reads. */
+function byLogging(a: KObject, b: KObject): number {
+  const ready = (p: KObject) => p.status?.conditions?.find((c: any) => c.type === 'Ready' && c.status === 'True');
+  const rank = (p: KObject) => ({ Running: 0, Unknown: 1, Pending: 2 } as Record<string, number>)[p.status?.phase] ?? 3;
+  const restarts = (p: KObject) => (p.status?.containerStatuses ?? []).reduce((n: number, c: any) => Math.max(n, c.restartCount ?? 0), 0);
+  if (!!a.spec?.nodeName !== !!b.spec?.nodeName) return a.spec?.nodeName ? -1 : 1;
+  if (rank(a) !== rank(b)) return rank(a) - rank(b);
+  if (!!ready(a) !== !!ready(b)) return ready(a) ? -1 : 1;
+  const ra = ready(a);
+  const rb = ready(b);
+  if (ra && rb && ra.lastTransitionTime !== rb.lastTransitionTime) return ra.lastTransitionTime < rb.lastTransitionTime ? -1 : 1;
+  if (restarts(a) !== restarts(b)) return restarts(b) - restarts(a);
+  const ta = a.metadata.creationTimestamp ?? '';
+  const tb = b.metadata.creationTimestamp ?? '';
+  return ta === tb ? 0 : !ta ? 1 : !tb ? -1 : ta < tb ? -1 : 1;
+}
 
 /** Kinds with a scale subresource (`kubectl scale`). */
 const SCALABLE_KINDS: ReadonlySet<string> = new Set(['Deployment', 'ReplicaSet', 'ReplicationController', 'StatefulSet']);
@@ -236,6 +254,39 @@ export class Cluster {
     runtime.settle(this.s);
   }
 
+  /**
+   * kubectl's `AttachablePodForObject` (`logs job/x`, `logs deploy/x`): a pod itself, or the first
+   * pod the object's selector matches in `podutils.ByLogging` order (scheduled, Running, Ready,
+   * longest Ready, most restarts, oldest), with how many matched.
+   */
+  podFor(kind: string, name: string, namespace?: string): { pod: string; found: number } {
+    const k = kindName(kind);
+    const ns = nsFor(k, namespace);
+    const obj = this.get(k, name, ns);
+    const info = resolveKind(k)!;
+    if (!obj) throw new ClusterError(`${info.plural}${info.group ? `.${info.group}` : ''} "${name}" not found`, 'NotFound');
+    if (k === 'Pod') return { pod: name, found: 1 };
+    const sel = obj.spec?.selector;
+    if (!sel) throw new ClusterError(`cannot attach to ${k}: selector for ${k} not implemented`, 'BadRequest');
+    const selector = k === 'ReplicationController' ? selectorFromSet(sel) : selectorFromLabelSelector(sel);
+    const pods = this.list('Pod', { namespace: ns }).filter((p) => matches(selector, p.metadata.labels));
+    if (!pods.length) throw new ClusterError('timed out waiting for the condition', 'Timeout');
+    pods.sort(byLogging);
+    return { pod: pods[0]!.metadata.name, found: pods.length };
+  }
+
+  /** `kubectl create job NAME --from=cronjob/CJ`: a Job from the CronJob's jobTemplate (annotated `cronjob.kubernetes.io/instantiate: manual`). */
+  createJobFromCronJob(cronJob: string, name: string, namespace?: string): KObject {
+    const cj = this.get('CronJob', cronJob, namespace);
+    if (!cj) throw new ClusterError(`cronjobs.batch "${cronJob}" not found`, 'NotFound');
+    return writes.createOne(this.s, createJobFromCronJob(cj as any, name, namespace) as unknown as KObject);
+  }
+
+  /** `kubectl patch TYPE NAME --type merge -p PATCH`: whether anything changed. */
+  patch(kind: string, name: string, mergePatch: unknown, namespace?: string): { changed: boolean } {
+    return writes.patch(this.s, kind, name, mergePatch, namespace);
+  }
+
   // ---------------------------------------------------------------- rollouts (Deployments)
 
   /** `kubectl rollout status`: prints each status line while the clock runs; throws on an exceeded deadline. */
@@ -268,8 +319,18 @@ export class Cluster {
     return rollout.restart(this.s, kind, name, namespace);
   }
 
-  delete(kind: string, name: string, opts: DeleteOptions = {}): void {
+  /**
+   * Deletes an object. Without a propagation policy the API's default applies — Background,
+   * except for batch/v1 Jobs, whose pods are orphaned with the API server's warning (returned).
+   */
+  delete(kind: string, name: string, opts: DeleteOptions = {}): { warnings: string[] } {
+    const warnings: string[] = [];
+    if (!opts.propagationPolicy && kindName(kind) === 'Job') {
+      opts = { ...opts, propagationPolicy: 'Orphan' };
+      warnings.push('child pods are preserved by default when jobs are deleted; set propagationPolicy=Background to remove them or set propagationPolicy=Orphan to suppress this warning');
+    }
     deleteObject(this.s, kind, name, opts);
+    return { warnings };
   }
 
   // ---------------------------------------------------------------- nodes

@@ -63,7 +63,7 @@ function registerLogs(program: Command, s: Session): void {
     .command('logs')
     .summary('Print the logs for a container in a pod')
     .description('Print the logs of a container (kubectl logs). Use --previous for the last terminated instance.')
-    .argument('<pod>', 'POD or pod/POD')
+    .argument('<pod>', 'POD, pod/POD, or TYPE/NAME (job/x, deploy/x …: its first pod)')
     .argument('[container]', 'container name (same as -c)')
     .option('-c, --container <name>', 'print the logs of this container')
     .option('-p, --previous', 'print the logs of the previous terminated instance of the container')
@@ -74,8 +74,20 @@ function registerLogs(program: Command, s: Session): void {
     .action(async (podRef: string, positional: string | undefined, o: { container?: string; previous?: boolean; timestamps?: boolean; tail: number; follow?: boolean; namespace: string }) => {
       if (o.follow) throw usageError('--follow is not simulated: run "kubeactors advance <duration>" and read the logs again');
       if (positional && o.container && positional !== o.container) throw usageError('only one of -c or an inline [CONTAINER] arg is allowed');
-      const name = podArg(podRef);
       const c = s.cluster();
+      let name: string;
+      const slash = podRef.indexOf('/');
+      if (slash > 0 && kindOf(podRef.slice(0, slash)).kind !== 'Pod') {
+        // logs job/x, deploy/x …: the first pod of the object (kubectl's AttachablePodForObject).
+        const info = kindOf(podRef.slice(0, slash));
+        try {
+          const r = c.podFor(info.kind, podRef.slice(slash + 1), o.namespace);
+          if (r.found > 1) s.eprintln(`Found ${r.found} pods, using pod/${r.pod}`);
+          name = r.pod;
+        } catch (e) {
+          throw new CliError(describeError(e));
+        }
+      } else name = podArg(podRef);
       const pod = getPod(c, name, o.namespace);
       const container = chooseContainer(s, pod, o.container ?? positional);
       s.out(onPod(name, () => c.logs(name, { container, previous: o.previous, timestamps: o.timestamps, tail: o.tail >= 0 ? o.tail : undefined, namespace: o.namespace })));
