@@ -62,6 +62,14 @@ export function createJobMachine(env: Env) {
         const plan = syncJob({ job, pods: claim.pods as any, backoff: context.backoff, now });
         for (const d of plan.deletions) {
           const name = d.pod.metadata?.name ?? '';
+          if (d.removeFinalizerFirst) {
+            // deleteJobPods: the tracking finalizer goes first, so the pod is not counted as failed.
+            const next = structuredClone(d.pod) as unknown as KObject;
+            const finalizers = (next.metadata.finalizers ?? []).filter((f: string) => f !== JOB_TRACKING_FINALIZER);
+            next.metadata.finalizers = finalizers;
+            if (!finalizers.length) delete next.metadata.finalizers;
+            pods?.updatePod(next);
+          }
           pods?.delete(md.namespace!, name);
           record(o, successfulDeleteEvent(name));
         }

@@ -18,7 +18,7 @@ import { queueSync } from './controllers.ts';
 import { createActorEntry, settle } from './runtime.ts';
 import { podCreated } from './scheduling.ts';
 import { admitClaim, queueBinding } from './storage.ts';
-import { generateJobSelector } from '../manifest/defaults.ts';
+import { generateJobSelector, generateJobSelectorInPlace } from '../manifest/defaults.ts';
 import { ClusterError, emitWatch, kindName, newUid, nsFor, type ClusterState } from './state.ts';
 import { CONTROLLER_KINDS, objectOf, type Entry } from './store.ts';
 
@@ -75,6 +75,12 @@ export function apply(s: ClusterState, input: string | KObject | KObject[], opts
     if (cur.metadata.deletionTimestamp) {
       errors.push({ file: lo.file, line: lo.line, path: 'metadata', message: `object is being deleted: ${info.plural} "${obj.metadata.name}" already exists` });
       return;
+    }
+    if (kind === 'Job' && obj.spec?.manualSelector !== true) {
+      // The selector and labels the API server generated at creation stay (kubectl's three-way
+      // merge keeps them; a manifest never carries them).
+      generateJobSelectorInPlace(obj as any, cur.metadata.uid!);
+      if (!obj.metadata.labels || !Object.keys(obj.metadata.labels).length) obj.metadata.labels = cur.metadata.labels;
     }
     for (const err of updateErrors(cur, obj)) errors.push({ ...err, file: lo.file, line: err.line ?? lo.line });
     plan.push({ obj, raw, existing, action: 'configured' });

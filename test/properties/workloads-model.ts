@@ -68,6 +68,8 @@ export interface StsSpec {
   /** terminationGracePeriodSeconds (0: a deleted pod goes at once). */
   grace: number;
   minReadySeconds: number;
+  /** Never generated (the properties are OrderedReady's): the checker's own test shows Parallel fails them. */
+  podManagementPolicy?: 'Parallel';
 }
 
 export type StsCmd =
@@ -108,6 +110,7 @@ export function stsManifest(spec: StsSpec, replicas = spec.replicas, template = 
       replicas,
       serviceName: STS,
       ...(spec.minReadySeconds ? { minReadySeconds: spec.minReadySeconds } : {}),
+      ...(spec.podManagementPolicy ? { podManagementPolicy: spec.podManagementPolicy } : {}),
       selector: { matchLabels: { app: STS } },
       ...(spec.start ? { ordinals: { start: spec.start } } : {}),
       template: {
@@ -572,6 +575,8 @@ export interface DsSpec {
   /** Spell out RollingUpdate maxUnavailable 1 / maxSurge 0, or leave them to the defaults (the same). */
   explicitStrategy: boolean;
   minReadySeconds: number;
+  /** Never generated (the properties are maxSurge 0's): the checker's own test shows a surge fails (a). */
+  maxSurge?: number;
 }
 
 export interface DsNode {
@@ -605,7 +610,9 @@ export function dsManifest(spec: DsSpec, template = spec.template): object {
     spec: {
       selector: { matchLabels: { app: DS } },
       ...(spec.minReadySeconds ? { minReadySeconds: spec.minReadySeconds } : {}),
-      ...(spec.explicitStrategy ? { updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1, maxSurge: 0 } } } : {}),
+      ...(spec.maxSurge
+        ? { updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 0, maxSurge: spec.maxSurge } } }
+        : spec.explicitStrategy ? { updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1, maxSurge: 0 } } } : {}),
       template: {
         metadata: {
           labels: { app: DS },

@@ -44,7 +44,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  applyDs, DsChecker, dsNotConverged, dsScenarioArb, emptyDsCoverage, emptyStsCoverage, execDs, execSts, healSts, startDs, startSts,
+  applyDs, DS, DsChecker, dsNotConverged, dsScenarioArb, emptyDsCoverage, emptyStsCoverage, execDs, execSts, healSts, startDs, startSts,
   StsChecker, stsManifest, stsNotConverged, stsScenarioArb, type DsScenario, type StsScenario,
 } from './workloads-model.ts';
 
@@ -126,13 +126,19 @@ function runDs(s: DsScenario): void {
     r.c.advance(STAY_MS);
     checker.assertClean(where);
     expect(dsNotConverged(r.c), `(b) left the converged state\n  ${where()}`).toBeUndefined();
-    if ((r.c.get('DaemonSet', 'agent') as any).status?.numberMisscheduled) dsCoverage.misscheduledAtEnd++;
+    if ((r.c.get('DaemonSet', DS) as any).status?.numberMisscheduled) dsCoverage.misscheduledAtEnd++;
   } finally {
     dsCoverage.reusedNames += r.reused;
     checker.stop();
     r.c.stop();
   }
 }
+
+/** The spec of the fixed StatefulSet scenarios below. */
+const fixedSpec: StsScenario['spec'] = {
+  replicas: 5, start: 0, template: { image: 'postgres:16', failsAfter: null }, readiness: { initialDelaySeconds: 2, periodSeconds: 1 },
+  pullSeconds: 1, terminationSeconds: 3, grace: 5, minReadySeconds: 0,
+};
 
 describe('properties of StatefulSet (OrderedReady) under random scale, template, pod and node events', () => {
   it('(a) ordered creation, (b) ordered scale-down and explained deletions, (c) claims retained, (d) convergence', () => {
@@ -145,7 +151,7 @@ describe('properties of StatefulSet (OrderedReady) under random scale, template,
     const s: StsScenario = {
       seed: 1,
       nodes: 3,
-      spec: { replicas: 5, start: 0, template: { image: 'postgres:16', failsAfter: null }, readiness: { initialDelaySeconds: 2, periodSeconds: 1 }, pullSeconds: 1, terminationSeconds: 3, grace: 5, minReadySeconds: 0 },
+      spec: fixedSpec,
       cmds: [
         { t: 'advance', ms: 7_000 },
         { t: 'scale', replicas: 2 },
@@ -168,11 +174,47 @@ describe('properties of StatefulSet (OrderedReady) under random scale, template,
     // to 1 (db-3, crashed, is then the first unhealthy pod and goes without waiting).
     expect(delta).toEqual({ creations: 14, orderedCreations: 11, condemnedDeletions: 6, updateDeletions: 6, failedDeletions: 0, userDeletions: 1, evictions: 0, claims: 6 });
   });
+
+  it('the checker has teeth: Parallel pod management breaks (a) and (b), as it should', () => {
+    // Parallel creates every missing ordinal at once and deletes every condemned pod at once:
+    // the OrderedReady properties must reject it (with the real controller, not a mock).
+    const s: StsScenario = {
+      seed: 1,
+      nodes: 2,
+      spec: { ...fixedSpec, replicas: 4, podManagementPolicy: 'Parallel' },
+      cmds: [{ t: 'advance', ms: 30_000 }, { t: 'scale', replicas: 1 }],
+    };
+    const r = startSts(s);
+    const checker = new StsChecker(r);
+    r.c.apply(JSON.stringify(stsManifest(s.spec)));
+    for (const cmd of s.cmds) execSts(r, s, cmd);
+    checker.stop();
+    r.c.stop();
+    expect(checker.violations.some((v) => v.startsWith('(a) db-1 created while ordinal 0 is db-0[Pending'))).toBe(true);
+    expect(checker.violations.some((v) => /^\(b\) condemned db-[12] deleted while higher condemned ordinal\(s\) 3/.test(v))).toBe(true);
+  });
 });
 
 describe('properties of DaemonSet (maxSurge 0) under random node and template changes', () => {
   it('(a) at most one live daemon pod per node at every event, (b) convergence to exactly the eligible nodes', () => {
     fc.assert(fc.property(dsScenarioArb(), runDs), { numRuns: RUNS, ...SEED });
   }, TIMEOUT);
+
+  it('the checker has teeth: a surge rollout (maxSurge 1) breaks (a), as it should', () => {
+    const s: DsScenario = {
+      seed: 1,
+      nodes: [{ role: 'worker', taints: [] }, { role: null, taints: [] }],
+      spec: { template: { image: 'busybox:1.36', selector: null, tolerations: [] }, readiness: null, pullSeconds: 1, terminationSeconds: 0, grace: 5, explicitStrategy: true, minReadySeconds: 0, maxSurge: 1 },
+      cmds: [{ t: 'advance', ms: 10_000 }, { t: 'template', template: { image: 'busybox:1.37', selector: null, tolerations: [] } }, { t: 'advance', ms: 10_000 }],
+    };
+    const r = startDs(s);
+    const checker = new DsChecker(r);
+    applyDs(r, s);
+    for (const cmd of s.cmds) execDs(r, s, cmd);
+    checker.stop();
+    r.c.stop();
+    expect(checker.violations.some((v) => /^\(a\) agent-\w+ created for node-1 while agent-\w+\[Running/.test(v))).toBe(true);
+    expect(checker.violations.some((v) => /^\(a\) 2 daemon pods not being deleted on node-1/.test(v))).toBe(true);
+  });
 });
 
