@@ -13,7 +13,7 @@ import type {
   ConfigMap, Container, ContainerState, ContainerStatus, Event, KObject, Namespace, Node, PersistentVolumeClaim,
   Pod, Probe, Service, Toleration,
 } from '../types.ts';
-import { formatRFC1123Z, parseTime, translateTimestampSince } from './duration.ts';
+import { formatRFC1123Z, humanDuration, parseTime, translateTimestampSince } from './duration.ts';
 import {
   findNodeRoles, formatEndpoints, isDefaultStorageClass, joinHostPort, pvClaimString, pvStorageClass, pvcStorageClass,
 } from './printers.ts';
@@ -1434,6 +1434,122 @@ function describeStatefulSet(sts: any, events: Event[] | null | undefined, now: 
 }
 
 // ---------------------------------------------------------------------------------------------
+// Job, CronJob
+
+/** `capIndexesListOrNone`: `<none>` when empty, else cut at the first comma at or after `softLimit` (then `...`). */
+function capIndexesListOrNone(indexes: string | undefined | null, softLimit: number): string {
+  if (!indexes) return '<none>';
+  let ix = softLimit;
+  for (; ix < indexes.length; ix++) {
+    if (indexes[ix] === ',') break;
+  }
+  if (ix >= indexes.length) return indexes;
+  return indexes.slice(0, ix + 1) + '...';
+}
+
+/** `printBoolPtr`: `<unset>` for nil, else True/False. */
+function printBoolPtr(v: boolean | undefined | null): string {
+  return v === undefined || v === null ? '<unset>' : printBool(v);
+}
+
+const isSet = (v: unknown): boolean => v !== undefined && v !== null;
+
+/**
+ * `kubectl describe job` (JobDescriber / describeJob). Optional spec fields print only when set,
+ * except `Completions` (`<unset>`); `Pods Statuses` carries `(N Ready)` only when status.ready is set.
+ */
+function describeJob(job: any, events: Event[] | null | undefined, now: number, opts: DescribeObjectOptions): string {
+  const meta = job.metadata ?? {};
+  const spec = job.spec ?? {};
+  const st = job.status ?? {};
+  return tabbedString((w) => {
+    w.write(LEVEL_0, `Name:\t${meta.name ?? ''}\n`);
+    w.write(LEVEL_0, `Namespace:\t${meta.namespace ?? ''}\n`);
+    w.write(LEVEL_0, `Selector:\t${labelSelectorString(spec.selector)}\n`);
+    printLabelsMultiline(w, 'Labels', meta.labels);
+    printAnnotationsMultiline(w, 'Annotations', meta.annotations);
+    const ctrl = controllerOf(job);
+    if (ctrl) w.write(LEVEL_0, `Controlled By:\t${ctrl.kind}/${ctrl.name}\n`);
+    if (isSet(spec.parallelism)) w.write(LEVEL_0, `Parallelism:\t${spec.parallelism}\n`);
+    w.write(LEVEL_0, `Completions:\t${isSet(spec.completions) ? spec.completions : '<unset>'}\n`);
+    if (isSet(spec.completionMode)) w.write(LEVEL_0, `Completion Mode:\t${spec.completionMode}\n`);
+    if (isSet(spec.suspend)) w.write(LEVEL_0, `Suspend:\t${String(spec.suspend)}\n`);
+    if (isSet(spec.backoffLimit)) w.write(LEVEL_0, `Backoff Limit:\t${spec.backoffLimit}\n`);
+    if (isSet(spec.ttlSecondsAfterFinished)) w.write(LEVEL_0, `TTL Seconds After Finished:\t${spec.ttlSecondsAfterFinished}\n`);
+    const start = parseTime(st.startTime);
+    const done = parseTime(st.completionTime);
+    if (start !== undefined) w.write(LEVEL_0, `Start Time:\t${formatRFC1123Z(st.startTime)}\n`);
+    if (done !== undefined) w.write(LEVEL_0, `Completed At:\t${formatRFC1123Z(st.completionTime)}\n`);
+    if (start !== undefined && done !== undefined) w.write(LEVEL_0, `Duration:\t${humanDuration(done - start)}\n`);
+    if (isSet(spec.activeDeadlineSeconds)) w.write(LEVEL_0, `Active Deadline Seconds:\t${spec.activeDeadlineSeconds}s\n`);
+    const active = st.active ?? 0;
+    const succeeded = st.succeeded ?? 0;
+    const failed = st.failed ?? 0;
+    if (!isSet(st.ready)) {
+      w.write(LEVEL_0, `Pods Statuses:\t${active} Active / ${succeeded} Succeeded / ${failed} Failed\n`);
+    } else {
+      w.write(LEVEL_0, `Pods Statuses:\t${active} Active (${st.ready} Ready) / ${succeeded} Succeeded / ${failed} Failed\n`);
+    }
+    if (spec.completionMode === 'Indexed') {
+      w.write(LEVEL_0, `Completed Indexes:\t${capIndexesListOrNone(st.completedIndexes, 50)}\n`);
+    }
+    describePodTemplate(spec.template ?? {}, w);
+    if (events && opts.showEvents !== false) {
+      describeEvents(events.filter((e) => matchesInvolved(e, 'Job', meta.name ?? '', meta.namespace ?? '', meta.uid)), w, now);
+    }
+  });
+}
+
+/** `describeJobTemplate`: the CronJob's job template (unset fields read `<unset>`), then its pod template. */
+function describeJobTemplate(jobTemplate: any, w: PrefixWriter): void {
+  const spec = jobTemplate?.spec ?? {};
+  w.write(LEVEL_0, `Selector:\t${isSet(spec.selector) ? labelSelectorString(spec.selector) : '<unset>'}\n`);
+  w.write(LEVEL_0, `Parallelism:\t${isSet(spec.parallelism) ? spec.parallelism : '<unset>'}\n`);
+  w.write(LEVEL_0, `Completions:\t${isSet(spec.completions) ? spec.completions : '<unset>'}\n`);
+  if (isSet(spec.activeDeadlineSeconds)) w.write(LEVEL_0, `Active Deadline Seconds:\t${spec.activeDeadlineSeconds}s\n`);
+  describePodTemplate(spec.template ?? {}, w);
+}
+
+/** `printActiveJobs`: the active jobs' names, comma-separated, or `<none>`. */
+function printActiveJobs(w: PrefixWriter, title: string, jobs: Array<{ name?: string }> | undefined | null): void {
+  w.write(LEVEL_0, `${title}:\t`);
+  if (!jobs || jobs.length === 0) {
+    w.writeLine('<none>');
+    return;
+  }
+  jobs.forEach((j, i) => {
+    if (i !== 0) w.write(LEVEL_0, ', ');
+    w.write(LEVEL_0, j.name ?? '');
+  });
+  w.writeLine('');
+}
+
+/** `kubectl describe cronjob` (CronJobDescriber / describeCronJob). */
+function describeCronJob(cj: any, events: Event[] | null | undefined, now: number, opts: DescribeObjectOptions): string {
+  const meta = cj.metadata ?? {};
+  const spec = cj.spec ?? {};
+  const st = cj.status ?? {};
+  return tabbedString((w) => {
+    w.write(LEVEL_0, `Name:\t${meta.name ?? ''}\n`);
+    w.write(LEVEL_0, `Namespace:\t${meta.namespace ?? ''}\n`);
+    printLabelsMultiline(w, 'Labels', meta.labels);
+    printAnnotationsMultiline(w, 'Annotations', meta.annotations);
+    w.write(LEVEL_0, `Schedule:\t${spec.schedule ?? ''}\n`);
+    w.write(LEVEL_0, `Concurrency Policy:\t${spec.concurrencyPolicy ?? ''}\n`);
+    w.write(LEVEL_0, `Suspend:\t${printBoolPtr(spec.suspend)}\n`);
+    w.write(LEVEL_0, `Successful Job History Limit:\t${isSet(spec.successfulJobsHistoryLimit) ? spec.successfulJobsHistoryLimit : '<unset>'}\n`);
+    w.write(LEVEL_0, `Failed Job History Limit:\t${isSet(spec.failedJobsHistoryLimit) ? spec.failedJobsHistoryLimit : '<unset>'}\n`);
+    w.write(LEVEL_0, `Starting Deadline Seconds:\t${isSet(spec.startingDeadlineSeconds) ? `${spec.startingDeadlineSeconds}s` : '<unset>'}\n`);
+    describeJobTemplate(spec.jobTemplate, w);
+    w.write(LEVEL_0, `Last Schedule Time:\t${parseTime(st.lastScheduleTime) !== undefined ? formatRFC1123Z(st.lastScheduleTime) : '<unset>'}\n`);
+    printActiveJobs(w, 'Active Jobs', st.active);
+    if (events && opts.showEvents !== false) {
+      describeEvents(events.filter((e) => matchesInvolved(e, 'CronJob', meta.name ?? '', meta.namespace ?? '', meta.uid)), w, now);
+    }
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
 // PersistentVolume, StorageClass, Endpoints
 
 /** `printNodeSelectorTermsMultilineWithIndent`: `key op [v1, v2]` per requirement, operator lower-cased. */
@@ -1715,7 +1831,7 @@ export function describeGeneric(obj: KObject, events: Event[] | null | undefined
 /**
  * `kubectl describe <kind> <name>` for any object: Pod, Node, Namespace, Service,
  * PersistentVolumeClaim, ConfigMap, ReplicaSet, ReplicationController, Deployment, DaemonSet,
- * StatefulSet, PersistentVolume, StorageClass and Endpoints have kubectl's dedicated layouts; other
+ * StatefulSet, PersistentVolume, StorageClass, Endpoints, Job and CronJob have kubectl's dedicated layouts; other
  * kinds use the generic describer. (For Node, ReplicaSet, ReplicationController, DaemonSet and
  * StatefulSet, pass the pods in `opts.pods`; for Deployment, the namespace's ReplicaSets in
  * `opts.replicaSets`.)
@@ -1736,6 +1852,8 @@ export function describeObject(obj: KObject, events: Event[] | null | undefined,
     case 'PersistentVolume': return describePersistentVolume(obj, events, now, opts);
     case 'StorageClass': return describeStorageClass(obj, events, now, opts);
     case 'Endpoints': return describeEndpoints(obj, events, now, opts);
+    case 'Job': return describeJob(obj, events, now, opts);
+    case 'CronJob': return describeCronJob(obj, events, now, opts);
     default: return describeGeneric(obj, events, now, opts);
   }
 }

@@ -53,7 +53,7 @@ export function describeOne(d: Describers, c: Cluster, obj: KObject, showEvents 
     case 'PersistentVolumeClaim':
       return describeObject(obj, events as any, now, { pods: c.list('Pod', { namespace: md.namespace }) });
     default:
-      // PersistentVolume and StorageClass (cluster-scoped: no namespace), Endpoints and the rest need
+      // PersistentVolume and StorageClass (cluster-scoped: no namespace), Endpoints, Job, CronJob and the rest need
       // nothing beyond the object and its events.
       return describeObject(obj, events as any, now, {});
   }
