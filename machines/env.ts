@@ -90,6 +90,19 @@ export interface ReplicaSetControl {
   resync(ownerUid: string): void;
 }
 
+/** An event about a workload object, as its controller's recorder writes it. */
+export interface ObjectEvent {
+  type: 'Normal' | 'Warning';
+  reason: string;
+  message: string;
+}
+
+/** `record(object, event)` for a controller: the object is the event's involvedObject, `component` its source. */
+export function objectRecorder(env: Pick<Env, 'record'>, component: string | ((o: KObject) => string)) {
+  return (o: KObject, e: ObjectEvent) =>
+    env.record({ ...e, involved: { kind: o.kind, name: o.metadata.name, namespace: o.metadata.namespace, uid: o.metadata.uid }, component: typeof component === 'string' ? component : component(o) });
+}
+
 export interface Env {
   now(): number;
   arm(addr: string, name: string, due: number): void;

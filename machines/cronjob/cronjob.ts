@@ -9,7 +9,7 @@
 import type { CronJob, Job } from 'kubernetes-types/batch/v1.d.ts';
 import { assign, setup } from 'xstate';
 import type { KObject } from '../../src/types.ts';
-import type { Env } from '../env.ts';
+import { objectRecorder, type Env } from '../env.ts';
 import { armTimer, disarmTimer, type Timers } from '../timers.ts';
 import { CRONJOB_CONTROLLER_COMPONENT } from './events.ts';
 import { syncCronJobPlan, type CreateOutcome } from './sync.ts';
@@ -29,8 +29,7 @@ export type CronJobMachineEvent =
   | { type: 'timer.schedule' };
 
 export function createCronJobMachine(env: Env) {
-  const record = (o: KObject, e: { type: 'Normal' | 'Warning'; reason: string; message: string }) =>
-    env.record({ ...e, involved: { kind: 'CronJob', name: o.metadata.name, namespace: o.metadata.namespace, uid: o.metadata.uid }, component: CRONJOB_CONTROLLER_COMPONENT });
+  const record = objectRecorder(env, CRONJOB_CONTROLLER_COMPONENT);
 
   return setup({
     types: {} as { context: CronJobContext; events: CronJobMachineEvent; input: CronJobInput },

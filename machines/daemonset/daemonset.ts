@@ -13,7 +13,7 @@ import type { ControllerRevision, DaemonSet } from 'kubernetes-types/apps/v1.d.t
 import { assign, setup } from 'xstate';
 import { selectorFromLabelSelector } from '../../src/labels.ts';
 import type { KObject, Node, Pod } from '../../src/types.ts';
-import type { Env } from '../env.ts';
+import { objectRecorder, type Env } from '../env.ts';
 import { claimPods } from '../replicaset/claim.ts';
 import { successfulCreateEvent, successfulDeleteEvent } from '../replicaset/events.ts';
 import { armTimer, disarmTimer, type Timers } from '../timers.ts';
@@ -43,8 +43,7 @@ export type DaemonSetEvent =
 export const DAEMONSET_CONTROLLER = 'daemonset-controller';
 
 export function createDaemonSetMachine(env: Env) {
-  const record = (ds: KObject, e: { type: 'Normal' | 'Warning'; reason: string; message: string }) =>
-    env.record({ ...e, involved: { kind: 'DaemonSet', name: ds.metadata.name, namespace: ds.metadata.namespace, uid: ds.metadata.uid }, component: DAEMONSET_CONTROLLER });
+  const record = objectRecorder(env, DAEMONSET_CONTROLLER);
 
   /** syncNodes: the planned deletes and creates, each with its event. */
   function perform(o: KObject, plan: SyncNodesPlan): void {

@@ -11,7 +11,7 @@
 import type { Job } from 'kubernetes-types/batch/v1.d.ts';
 import { assign, setup } from 'xstate';
 import type { KObject, Pod } from '../../src/types.ts';
-import type { Env } from '../env.ts';
+import { objectRecorder, type Env } from '../env.ts';
 import { successfulCreateEvent, successfulDeleteEvent } from '../replicaset/events.ts';
 import { armTimer, disarmTimer, type Timers } from '../timers.ts';
 import type { BackoffRecord } from './backoff.ts';
@@ -42,8 +42,7 @@ export const JOB_CONTROLLER = 'job-controller';
 const condition = (o: KObject, type: string) => (o.status?.conditions ?? []).some((c: any) => c.type === type && c.status === 'True');
 
 export function createJobMachine(env: Env) {
-  const record = (o: KObject, e: { type: 'Normal' | 'Warning'; reason: string; message: string }, component = JOB_CONTROLLER) =>
-    env.record({ ...e, involved: { kind: 'Job', name: o.metadata.name, namespace: o.metadata.namespace, uid: o.metadata.uid }, component });
+  const record = objectRecorder(env, JOB_CONTROLLER);
 
   return setup({
     types: {} as { context: JobContext; events: JobMachineEvent; input: JobInput },

@@ -10,7 +10,7 @@
 import { assign, setup } from 'xstate';
 import { selectorFromLabelSelector } from '../../src/labels.ts';
 import type { KObject, Pod } from '../../src/types.ts';
-import type { Env } from '../env.ts';
+import { objectRecorder, type Env } from '../env.ts';
 export type { PodControl } from '../env.ts';
 import { armTimer, disarmTimer, type Timers } from '../timers.ts';
 import { claimPods } from './claim.ts';
@@ -44,8 +44,7 @@ function status(o: KObject) {
 
 export function createReplicaSetMachine(env: Env) {
   const component = (o: KObject) => (o.kind === 'ReplicationController' ? 'replication-controller' : 'replicaset-controller');
-  const record = (o: KObject, e: { type: 'Normal' | 'Warning'; reason: string; message: string }) =>
-    env.record({ ...e, involved: { kind: o.kind, name: o.metadata.name, namespace: o.metadata.namespace, uid: o.metadata.uid }, component: component(o) });
+  const record = objectRecorder(env, component);
 
   return setup({
     types: {} as { context: ReplicaSetContext; events: ReplicaSetEvent; input: ReplicaSetInput },
