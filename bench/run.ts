@@ -408,7 +408,9 @@ function instrumentCluster(c: Cluster) {
   const start = proto.start;
   proto._send = function (this: any, event: any) {
     const kind = kindOf(this);
-    const what = `${kind} ${kind === 'Pod' ? 'events' : event.type}`;
+    // (xstate.done.actor.<id> and the like name the actor: keep the kind of event only.)
+    const type = String(event.type).replace(/^(xstate\.[a-z]+\.actor)\..*$/, '$1');
+    const what = `${kind} ${kind === 'Pod' ? 'events' : type}`;
     return timed(what, () => send.call(this, event));
   };
   proto.start = function (this: any) {

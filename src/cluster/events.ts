@@ -36,8 +36,12 @@ export interface EventsSnapshot {
 
 export class EventRecorder {
   events: StoredEvent[] = [];
-  /** Events per involved object (uid or kind/name), searched linearly: few per object. */
-  private byObject = new Map<string, StoredEvent[]>();
+  /**
+   * The latest event per aggregation key (object, type, reason, message, source): a lookup, not a
+   * search — a ReplicaSet's 10,000 distinct "Created pod: …" events would otherwise make recording
+   * O(events of the object).
+   */
+  private byKey = new Map<string, StoredEvent>();
   private seq = 0;
   private lastExpiry = -Infinity;
 
@@ -49,9 +53,8 @@ export class EventRecorder {
   record(e: RecordedEvent): void {
     const now = this.now();
     const i = e.involved;
-    const objKey = objectKey(i);
-    let list = this.byObject.get(objKey);
-    const old = list?.find((o) => sameEvent(o, e));
+    const key = aggregationKey(e);
+    const old = this.byKey.get(key);
     if (old && now - old.last <= EVENT_TTL_MS) {
       old.count++;
       old.last = now;
@@ -72,9 +75,7 @@ export class EventRecorder {
       count: 1,
       rv: this.nextRv(),
     };
-    if (!list) this.byObject.set(objKey, (list = []));
-    else if (old) list.splice(list.indexOf(old), 1);
-    list.push(ev);
+    this.byKey.set(key, ev);
     this.events.push(ev);
     if (now - this.lastExpiry >= EXPIRY_INTERVAL_MS) this.expire();
   }
@@ -110,13 +111,9 @@ export class EventRecorder {
   }
 
   private reindex(): void {
-    this.byObject = new Map();
-    for (const e of this.events) {
-      const k = objectKey(e.involved);
-      const l = this.byObject.get(k);
-      if (l) l.push(e);
-      else this.byObject.set(k, [e]);
-    }
+    this.byKey = new Map();
+    // In recording order, so the latest event of a key wins, as when it was recorded.
+    for (const e of this.events) this.byKey.set(aggregationKey(e), e);
   }
 }
 
@@ -125,14 +122,9 @@ function objectKey(i: RecordedEvent['involved']): string {
 }
 
 /** The EventCorrelator's aggregation key: same source, object, type, reason and message. */
-function sameEvent(a: StoredEvent, e: RecordedEvent): boolean {
+function aggregationKey(e: { type: string; reason: string; message: string; component: string; host?: string; involved: RecordedEvent['involved'] }): string {
   const i = e.involved;
-  const j = a.involved;
-  return (
-    a.reason === e.reason && a.message === e.message && a.type === e.type && a.component === e.component &&
-    (a.host ?? '') === (e.host ?? '') && j.kind === i.kind && j.name === i.name &&
-    (j.namespace ?? '') === (i.namespace ?? '') && (j.fieldPath ?? '') === (i.fieldPath ?? '')
-  );
+  return JSON.stringify([objectKey(i), i.kind, i.name, i.namespace ?? '', i.fieldPath ?? '', e.type, e.reason, e.message, e.component, e.host ?? '']);
 }
 
 /** A core/v1 Event object as `kubectl get events -o yaml` shows it. */
