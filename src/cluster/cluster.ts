@@ -30,6 +30,7 @@ import { deleteObject } from './gc.ts';
 import * as kubelet from './kubelet.ts';
 import * as nodes from './nodelifecycle.ts';
 import * as rollout from './rollout.ts';
+import { isPodReady } from '../../machines/replicaset/status.ts';
 import { createJobFromCronJob } from '../../machines/cronjob/kubectl.ts';
 import * as runtime from './runtime.ts';
 import { bootstrap, restore, snapshot, type ClusterSnapshot } from './snapshot.ts';
@@ -82,17 +83,21 @@ export interface ListOptions {
 }
 
 
-/** kubectl podutils `ByLogging.Less`: which pod `logs TYPE/NAME` reads. */
+/**
+ * kubectl podutils `ByLogging.Less`: which pod `logs TYPE/NAME` reads. Phases rank Running 0,
+ * Unknown 1, Pending 2 — and, as Go's map lookup gives 0 for a missing key, Succeeded and Failed
+ * rank with Running (a Job's finished pod is read before a Pending one).
+ */
 function byLogging(a: KObject, b: KObject): number {
-  const ready = (p: KObject) => p.status?.conditions?.find((c: any) => c.type === 'Ready' && c.status === 'True');
-  const rank = (p: KObject) => ({ Running: 0, Unknown: 1, Pending: 2 } as Record<string, number>)[p.status?.phase] ?? 3;
+  const readySince = (p: KObject) => (isPodReady(p as any) ? p.status?.conditions?.find((c: any) => c.type === 'Ready')?.lastTransitionTime ?? '' : null);
+  const rank = (p: KObject) => ({ Unknown: 1, Pending: 2 } as Record<string, number>)[p.status?.phase] ?? 0;
   const restarts = (p: KObject) => (p.status?.containerStatuses ?? []).reduce((n: number, c: any) => Math.max(n, c.restartCount ?? 0), 0);
   if (!!a.spec?.nodeName !== !!b.spec?.nodeName) return a.spec?.nodeName ? -1 : 1;
   if (rank(a) !== rank(b)) return rank(a) - rank(b);
-  if (!!ready(a) !== !!ready(b)) return ready(a) ? -1 : 1;
-  const ra = ready(a);
-  const rb = ready(b);
-  if (ra && rb && ra.lastTransitionTime !== rb.lastTransitionTime) return ra.lastTransitionTime < rb.lastTransitionTime ? -1 : 1;
+  const ra = readySince(a);
+  const rb = readySince(b);
+  if ((ra === null) !== (rb === null)) return ra !== null ? -1 : 1;
+  if (ra !== null && rb !== null && ra !== rb) return !rb ? -1 : !ra ? 1 : ra < rb ? -1 : 1;
   if (restarts(a) !== restarts(b)) return restarts(b) - restarts(a);
   const ta = a.metadata.creationTimestamp ?? '';
   const tb = b.metadata.creationTimestamp ?? '';

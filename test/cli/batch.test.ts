@@ -64,3 +64,18 @@ describe('batch verbs', () => {
     expect(c.list('Pod').filter((p) => p.metadata.ownerReferences)).toHaveLength(0);
   });
 });
+
+describe('logs TYPE/NAME picks the pod as kubectl\'s ByLogging does', () => {
+  it('a finished pod ranks with Running ones (Go\'s map default), before a Pending one', () => {
+    const c = cluster();
+    c.apply({
+      apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'two' },
+      spec: { completions: 2, parallelism: 1, template: { metadata: { annotations: { 'kubeactors.dev/run-seconds': '1', 'kubeactors.dev/pull-seconds': '30' } }, spec: { restartPolicy: 'Never', containers: [{ name: 'c', image: 'busybox:1.36' }] } } },
+    } as any);
+    c.runUntil(() => c.list('Pod').some((p) => p.status?.phase === 'Succeeded') && c.list('Pod').length === 2, { timeout: '5m' });
+    const phases = Object.fromEntries(c.list('Pod').map((p) => [p.metadata.name, p.status.phase]));
+    expect(Object.values(phases).sort()).toEqual(['Pending', 'Succeeded']);
+    const r = c.podFor('job', 'two');
+    expect([phases[r.pod], r.found]).toEqual(['Succeeded', 2]);
+  });
+});
