@@ -38,8 +38,6 @@ export interface PodControl {
   delete(namespace: string, name: string): void;
   /** Sets (adopt) or removes (release) a pod's controller ownerReference. */
   setController(namespace: string, name: string, ref: OwnerReference | null, ownerUid: string): void;
-  /** Asks for another sync with fresh pods (the availability requeue). */
-  resync(ownerUid: string): void;
   /** Creates a pod the controller built itself (DaemonSet / StatefulSet pods); returns its name. */
   createPod(pod: KObject): string;
   /** Writes a pod's metadata (labels, ownerReferences) as a controller's update does. */
@@ -52,8 +50,6 @@ export interface JobControl {
   create(job: KObject): { ok: true; object: KObject } | { ok: false; existing: KObject };
   /** Deletes a Job with the given propagation. */
   delete(namespace: string, name: string, propagation: 'Background' | 'Foreground'): void;
-  /** Asks for another sync of a controller (a CronJob's requeue). */
-  resync(ownerUid: string): void;
 }
 
 /** PersistentVolumeClaims a StatefulSet creates from its volumeClaimTemplates and keeps the owners of. */
@@ -86,8 +82,6 @@ export interface ReplicaSetControl {
   delete(namespace: string, name: string): void;
   /** Sets (adopt) or removes (release) a ReplicaSet's controller ownerReference. */
   setController(namespace: string, name: string, ref: OwnerReference | null, ownerUid: string): void;
-  /** Asks for another sync of the Deployment (a requeue). */
-  resync(ownerUid: string): void;
 }
 
 /** An event about a workload object, as its controller's recorder writes it. */
@@ -95,6 +89,11 @@ export interface ObjectEvent {
   type: 'Normal' | 'Warning';
   reason: string;
   message: string;
+}
+
+/** `controller.update` for a controller actor: the new object, the status it already had (the API keeps status on a spec write). */
+export function keepingStatus(current: KObject, next: KObject): KObject {
+  return { ...next, status: current.status };
 }
 
 /** `record(object, event)` for a controller: the object is the event's involvedObject, `component` its source. */
@@ -114,6 +113,11 @@ export interface Env {
   suffix(n: number): string;
   images: ImageCache;
   defaults: BehaviourDefaults;
+  /**
+   * Queues another sync of a workload controller (by its object's uid): a requeue after a delay's
+   * timer, after a failed write, or after its own status write (the informer's update event).
+   */
+  resync?(ownerUid: string): void;
   /** Pod creation and ownership for workload controllers (absent: they only compute status). */
   pods?: PodControl;
   /** ReplicaSet creation, scaling and ownership for the Deployment controller. */

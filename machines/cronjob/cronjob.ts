@@ -9,7 +9,7 @@
 import type { CronJob, Job } from 'kubernetes-types/batch/v1.d.ts';
 import { assign, setup } from 'xstate';
 import type { KObject } from '../../src/types.ts';
-import { objectRecorder, type Env } from '../env.ts';
+import { keepingStatus, objectRecorder, type Env } from '../env.ts';
 import { armTimer, disarmTimer, type Timers } from '../timers.ts';
 import { CRONJOB_CONTROLLER_COMPONENT } from './events.ts';
 import { syncCronJobPlan, type CreateOutcome } from './sync.ts';
@@ -54,11 +54,8 @@ export function createCronJobMachine(env: Env) {
         if (!res.updateStatus) return { timers };
         return { timers, object: { ...o, status: res.status as KObject['status'] } };
       }),
-      update: assign(({ context, event }) => {
-        if (event.type !== 'controller.update') return {};
-        return { object: { ...event.object, status: context.object.status } };
-      }),
-      requestSync: ({ context }) => env.jobs?.resync(context.object.metadata.uid!),
+      update: assign(({ context, event }) => (event.type === 'controller.update' ? { object: keepingStatus(context.object, event.object) } : {})),
+      requestSync: ({ context }) => env.resync?.(context.object.metadata.uid!),
     },
     guards: {
       suspended: ({ context }) => context.object.spec?.suspend === true,

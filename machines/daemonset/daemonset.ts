@@ -13,7 +13,7 @@ import type { ControllerRevision, DaemonSet } from 'kubernetes-types/apps/v1.d.t
 import { assign, setup } from 'xstate';
 import { selectorFromLabelSelector } from '../../src/labels.ts';
 import type { KObject, Node, Pod } from '../../src/types.ts';
-import { objectRecorder, type Env } from '../env.ts';
+import { keepingStatus, objectRecorder, type Env } from '../env.ts';
 import { claimPods } from '../replicaset/claim.ts';
 import { successfulCreateEvent, successfulDeleteEvent } from '../replicaset/events.ts';
 import { armTimer, disarmTimer, type Timers } from '../timers.ts';
@@ -85,7 +85,7 @@ export function createDaemonSetMachine(env: Env) {
           if (!r.ok) {
             // A name taken by another template (hash collision): count it and retry with a new hash.
             const status = { ...(o.status ?? {}), collisionCount: (o.status?.collisionCount ?? 0) + 1 };
-            env.pods?.resync(md.uid!);
+            env.resync?.(md.uid!);
             return { object: { ...o, status } };
           }
         }
@@ -113,11 +113,8 @@ export function createDaemonSetMachine(env: Env) {
         if (status) next.object = { ...o, status: status as KObject['status'] };
         return next;
       }),
-      update: assign(({ context, event }) => {
-        if (event.type !== 'controller.update') return {};
-        return { object: { ...event.object, status: context.object.status } };
-      }),
-      requestSync: ({ context }) => env.pods?.resync(context.object.metadata.uid!),
+      update: assign(({ context, event }) => (event.type === 'controller.update' ? { object: keepingStatus(context.object, event.object) } : {})),
+      requestSync: ({ context }) => env.resync?.(context.object.metadata.uid!),
     },
     guards: {
       settled: ({ context }) => {

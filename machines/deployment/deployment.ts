@@ -13,10 +13,10 @@
  * through ownerReferences, like pods under a ReplicaSet); the rollout actors are.
  */
 import type { Deployment, DeploymentStatus, ReplicaSet } from 'kubernetes-types/apps/v1.d.ts';
-import { enqueueActions, setup } from 'xstate';
+import { assign, enqueueActions, setup } from 'xstate';
 import { selectorFromLabelSelector } from '../../src/labels.ts';
 import type { KObject } from '../../src/types.ts';
-import type { Env } from '../env.ts';
+import { keepingStatus, type Env } from '../env.ts';
 import { armTimer, disarmTimer, type Timers } from '../timers.ts';
 import { claimPods, getControllerOf } from '../replicaset/claim.ts';
 import { performSteps, recordDeploymentEvent } from './control.ts';
@@ -251,11 +251,8 @@ export function createDeploymentMachine(env: Env) {
         if (context.rollout) enqueue.sendTo(context.rollout.id, { type: 'rollout.observed', complete: deploymentComplete(w.d, status), timedOut });
         finishSync(enqueue, context, w, requeue, false);
       }),
-      update: enqueueActions(({ context, event, enqueue }) => {
-        if (event.type !== 'controller.update') return;
-        enqueue.assign({ object: { ...event.object, status: context.object.status } });
-      }),
-      requestSync: ({ context }) => control()?.resync(context.object.metadata.uid!),
+      update: assign(({ context, event }) => (event.type === 'controller.update' ? { object: keepingStatus(context.object, event.object) } : {})),
+      requestSync: ({ context }) => env.resync?.(context.object.metadata.uid!),
     },
     guards: {
       notStepping: ({ context }) => !context.stepping,
@@ -313,7 +310,7 @@ export function createDeploymentMachine(env: Env) {
       if (requeueMs >= 0) timers = armTimer(env, context.addr, timers, 'progress', w.now + (requeueMs === 0 ? REQUEUE_NOW_MS : requeueMs));
     }
     enqueue.assign(changed ? { object: w.d as unknown as KObject, timers } : { timers });
-    if (changed || retry) control()?.resync(context.object.metadata.uid!);
+    if (changed || retry) env.resync?.(context.object.metadata.uid!);
   }
 }
 

@@ -11,7 +11,7 @@
 import type { Job } from 'kubernetes-types/batch/v1.d.ts';
 import { assign, setup } from 'xstate';
 import type { KObject, Pod } from '../../src/types.ts';
-import { objectRecorder, type Env } from '../env.ts';
+import { keepingStatus, objectRecorder, type Env } from '../env.ts';
 import { successfulCreateEvent, successfulDeleteEvent } from '../replicaset/events.ts';
 import { armTimer, disarmTimer, type Timers } from '../timers.ts';
 import type { BackoffRecord } from './backoff.ts';
@@ -94,11 +94,8 @@ export function createJobMachine(env: Env) {
         if (ttl.action === 'delete') env.jobs?.delete(md.namespace!, md.name, 'Foreground');
         return { object, timers, backoff: plan.backoff };
       }),
-      update: assign(({ context, event }) => {
-        if (event.type !== 'controller.update') return {};
-        return { object: { ...event.object, status: context.object.status } };
-      }),
-      requestSync: ({ context }) => env.pods?.resync(context.object.metadata.uid!),
+      update: assign(({ context, event }) => (event.type === 'controller.update' ? { object: keepingStatus(context.object, event.object) } : {})),
+      requestSync: ({ context }) => env.resync?.(context.object.metadata.uid!),
     },
     guards: {
       complete: ({ context }) => condition(context.object, 'Complete'),

@@ -10,7 +10,7 @@
 import { assign, setup } from 'xstate';
 import { selectorFromLabelSelector } from '../../src/labels.ts';
 import type { KObject, Pod } from '../../src/types.ts';
-import { objectRecorder, type Env } from '../env.ts';
+import { keepingStatus, objectRecorder, type Env } from '../env.ts';
 export type { PodControl } from '../env.ts';
 import { armTimer, disarmTimer, type Timers } from '../timers.ts';
 import { claimPods } from './claim.ts';
@@ -86,11 +86,8 @@ export function createReplicaSetMachine(env: Env) {
         if (!result.changed) return { timers };
         return { timers, object: { ...o, status: { ...result.status, observedGeneration: md.generation } } };
       }),
-      update: assign(({ context, event }) => {
-        if (event.type !== 'controller.update') return {};
-        return { object: { ...event.object, status: context.object.status } };
-      }),
-      requestSync: ({ context }) => env.pods?.resync(context.object.metadata.uid!),
+      update: assign(({ context, event }) => (event.type === 'controller.update' ? { object: keepingStatus(context.object, event.object) } : {})),
+      requestSync: ({ context }) => env.resync?.(context.object.metadata.uid!),
     },
     guards: {
       settled: ({ context }) => {

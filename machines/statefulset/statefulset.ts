@@ -11,10 +11,10 @@
  * status and truncates the revision history.
  */
 import type { ControllerRevision, StatefulSet } from 'kubernetes-types/apps/v1.d.ts';
-import { enqueueActions, setup } from 'xstate';
+import { assign, enqueueActions, setup } from 'xstate';
 import { selectorFromLabelSelector } from '../../src/labels.ts';
 import type { KObject, Pod } from '../../src/types.ts';
-import type { Env } from '../env.ts';
+import { keepingStatus, type Env } from '../env.ts';
 import { claimPods } from '../replicaset/claim.ts';
 import { isPodReady } from '../replicaset/status.ts';
 import { armTimer, disarmTimer, type Timers } from '../timers.ts';
@@ -126,7 +126,7 @@ export function createStatefulSetMachine(env: Env) {
         const stop = res.plan.stop?.reason;
         if (requeue === null && (stop === 'NotAvailable' || stop === 'CondemnedNotAvailable')) requeue = (o.spec?.minReadySeconds ?? 0) * 1000;
         if (requeue !== null) timers = armTimer(env, context.addr, timers, 'available', now + requeue);
-        if (res.plan.error) env.pods?.resync(md.uid!);
+        if (res.plan.error) env.resync?.(md.uid!);
         const next: Partial<StatefulSetContext> = { timers };
         if (observedChanged || ordinals.size !== context.ordinals.length) {
           next.ordinals = [...ordinals].sort((a, b) => a - b);
@@ -135,11 +135,8 @@ export function createStatefulSetMachine(env: Env) {
         if (res.plan.writeStatus) next.object = { ...o, status: res.plan.status as KObject['status'] };
         enqueue.assign(next);
       }),
-      update: enqueueActions(({ context, event, enqueue }) => {
-        if (event.type !== 'controller.update') return;
-        enqueue.assign({ object: { ...event.object, status: context.object.status } });
-      }),
-      requestSync: ({ context }) => env.pods?.resync(context.object.metadata.uid!),
+      update: assign(({ context, event }) => (event.type === 'controller.update' ? { object: keepingStatus(context.object, event.object) } : {})),
+      requestSync: ({ context }) => env.resync?.(context.object.metadata.uid!),
     },
     guards: {
       settled: ({ context }) => {

@@ -47,9 +47,6 @@ export function podControl(s: ClusterState): PodControl {
     setController(namespace, name, ref, ownerUid) {
       setController(s, 'Pod', namespace, name, ref, ownerUid);
     },
-    resync(ownerUid) {
-      queueSync(s, ownerUid);
-    },
     updatePod(pod) {
       const e = s.store.get('Pod', pod.metadata.namespace, pod.metadata.name);
       if (e) update(s, e, pod);
@@ -126,9 +123,6 @@ export function jobControl(s: ClusterState): JobControl {
       // (Queued: the caller is an actor in the middle of its own transition.)
       if (e) s.work.push(() => s.store.get('Job', namespace, name) === e && deleteObject(s, 'Job', name, { namespace, propagationPolicy: propagation }));
     },
-    resync(ownerUid) {
-      queueSync(s, ownerUid);
-    },
   };
 }
 
@@ -158,9 +152,6 @@ export function replicaSetControl(s: ClusterState): ReplicaSetControl {
     },
     setController(namespace, name, ref, ownerUid) {
       setController(s, 'ReplicaSet', namespace, name, ref, ownerUid);
-    },
-    resync(ownerUid) {
-      queueSync(s, ownerUid);
     },
   };
 }

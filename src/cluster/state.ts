@@ -9,7 +9,7 @@ import { createActor, type AnyActorRef } from 'xstate';
 import { createNodeMachine } from '../../machines/node.ts';
 import { createPodMachine } from '../../machines/pod/pod.ts';
 import { createReplicaSetMachine } from '../../machines/replicaset/replicaset.ts';
-import { claimControl, jobControl, podControl, replicaSetControl, revisionControl } from './controllers.ts';
+import { claimControl, jobControl, podControl, queueSync, replicaSetControl, revisionControl } from './controllers.ts';
 import { createJobMachine } from '../../machines/job/job.ts';
 import { createCronJobMachine } from '../../machines/cronjob/cronjob.ts';
 import { createStatefulSetMachine } from '../../machines/statefulset/statefulset.ts';
@@ -137,6 +137,7 @@ export class ClusterState {
       },
       defaults: this.defaults,
     };
+    this.env.resync = (uid) => queueSync(this, uid);
     this.env.pods = podControl(this);
     this.env.replicaSets = replicaSetControl(this);
     this.env.revisions = revisionControl(this);
