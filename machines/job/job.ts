@@ -15,7 +15,7 @@ import { keepingStatus, objectRecorder, type Env } from '../env.ts';
 import { successfulCreateEvent, successfulDeleteEvent } from '../replicaset/events.ts';
 import { armTimer, disarmTimer, type Timers } from '../timers.ts';
 import type { BackoffRecord } from './backoff.ts';
-import { claimJobPods } from './pods.ts';
+import { adoptedJobPod, claimJobPods } from './pods.ts';
 import { JOB_TRACKING_FINALIZER } from './spec.ts';
 import { syncJob } from './sync.ts';
 import { ttlAction } from './ttl.ts';
@@ -56,7 +56,8 @@ export function createJobMachine(env: Env) {
         const pods = env.pods;
         const claim = claimJobPods(job, event.pods as any);
         const ref = { apiVersion: 'batch/v1', kind: 'Job', name: md.name, uid: md.uid!, controller: true, blockOwnerDeletion: true };
-        for (const p of claim.adopt) pods?.setController(p.metadata!.namespace!, p.metadata!.name!, ref, md.uid!);
+        // The Job's adoption patch carries the ControllerRef and the tracking finalizer together.
+        for (const p of claim.adopt) pods?.updatePod(adoptedJobPod(p, ref) as unknown as KObject);
         for (const p of claim.release) pods?.setController(p.metadata!.namespace!, p.metadata!.name!, null, md.uid!);
         const plan = syncJob({ job, pods: claim.pods as any, backoff: context.backoff, now });
         for (const d of plan.deletions) {

@@ -173,6 +173,17 @@ export function newJobPod(job: Job, opts: NewJobPodOptions = {}): Pod {
 }
 
 /**
+ * The pod as the Job's adoption patch leaves it (`ClaimPods` through a PodControl with
+ * finalizers): the Job's ControllerRef added (any other controller reference is replaced) and the
+ * tracking finalizer appended.
+ */
+export function adoptedJobPod(pod: Pod, ref: OwnerReference): Pod {
+  const md = pod.metadata ?? {};
+  const refs = [...(md.ownerReferences ?? []).filter((r) => !r.controller), ref];
+  return { ...pod, metadata: { ...md, ownerReferences: refs, finalizers: appendJobCompletionFinalizerIfNotFound(md.finalizers) } };
+}
+
+/**
  * job_controller.go `getPodsForJob`: `ClaimPods` with the Job's selector (adoption patches in the
  * ControllerRef AND the tracking finalizer), then every pod without an ownerReference to the Job
  * (i.e. just adopted) gets the finalizer in memory. Returns the claimed pods (input order) and

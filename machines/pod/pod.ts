@@ -6,13 +6,13 @@
  * activeDeadlineSeconds pass. Containers are child actors (container.ts) reporting through
  * `syncSnapshot`. The Pod object in `context.pod` is the one `get pod` shows.
  */
-import { and, assign, enqueueActions, setup } from 'xstate';
+import { and, assign, enqueueActions, not, setup } from 'xstate';
 import type { Container, ContainerStatus, EphemeralContainer, Pod, PodCondition, PodStatus } from '../../src/types.ts';
 import { resolveBehaviour, type ContainerRole } from '../behaviour.ts';
 import { createContainerMachine, type ContainerInput } from '../container/container.ts';
 import type { Env } from '../env.ts';
 import { armTimer, disarmTimer, type Timers } from '../timers.ts';
-import { computeConditions, getPhase, mergeConditions, podQOS, type Phase } from './status.ts';
+import { computeConditions, getPhase, mergeConditions, podQOS, terminatePod, type Phase } from './status.ts';
 import { iso } from '../time.ts';
 
 export interface PodInput {
@@ -40,13 +40,16 @@ export interface PodContext {
   /** Sidecars whose turn to receive SIGTERM has come (see releaseSidecars). */
   released: Record<string, boolean>;
   killGraceMs: number;
+  /** The kubelet has stopped the pod for good (TerminatePod applies to every later status). */
+  finished?: boolean;
 }
 
 export type PodEvent =
   | { type: 'pod.bound'; nodeName: string; hostIP: string; podIP: string }
   | { type: 'pod.delete'; graceMs: number }
   | { type: 'pod.kubelet'; up: boolean }
-  | { type: 'pod.conditions'; conditions: PodCondition[]; remove?: string[] }
+  /** `phase: 'Failed'`: PodGC's markFailedAndDeletePodWithCondition (written whether or not the kubelet is up). */
+  | { type: 'pod.conditions'; conditions: PodCondition[]; remove?: string[]; phase?: 'Failed' }
   | { type: 'pod.update'; pod: Pod }
   | { type: 'pod.ephemeral'; container: EphemeralContainer }
   | { type: 'timer.deadline' }
@@ -142,13 +145,15 @@ export function createPodMachine(env: Env) {
       external: ctx.external,
     });
     const conditions = mergeConditions(prev.conditions, computed, ctx.external, iso(now));
-    const next: PodStatus = { ...prev, phase, conditions };
+    let next: PodStatus = { ...prev, phase, conditions };
     if (spec.nodeName) {
       if (init.length) next.initContainerStatuses = init;
       next.containerStatuses = regular;
       if (eph.length) next.ephemeralContainerStatuses = eph;
     }
     next.qosClass = prev.qosClass ?? podQOS(spec);
+    // After SyncTerminatedPod the status manager's TerminatePod has the last word.
+    if (ctx.finished) next = terminatePod(spec, next);
     if (
       prev.phase === next.phase &&
       sameList(prev.conditions, next.conditions) &&
@@ -270,7 +275,9 @@ export function createPodMachine(env: Env) {
       }),
       publish: assign(({ context }) => publish(context)),
       // KillPod stops the sandbox too: PodReadyToStartContainers turns False (generate.go).
-      publishTerminal: assign(({ context }) => ({ sandboxReady: false, ...publish({ ...context, sandboxReady: false }, true) })),
+      // KillPod stops the sandbox too: PodReadyToStartContainers turns False (generate.go). And the
+      // kubelet's last word (SyncTerminatedPod → TerminatePod) holds from now on: see publish.
+      publishTerminal: assign(({ context }) => ({ sandboxReady: false, finished: true, ...publish({ ...context, sandboxReady: false, finished: true }, true) })),
       markDeleting: assign(({ context, event }) => {
         if (event.type !== 'pod.delete') return {};
         const now = env.now();
@@ -292,6 +299,13 @@ export function createPodMachine(env: Env) {
             metadata: { ...md, deletionTimestamp: iso(at), deletionGracePeriodSeconds: graceS },
           },
         };
+      }),
+      // A pod the kubelet never ran, or one already terminal, is deleted with grace period 0
+      // (CheckGracefulDelete): a finalizer keeps it in the API with deletionTimestamp = now.
+      stampDeleted: assign(({ context }) => {
+        const md = context.pod.metadata!;
+        if (md.deletionTimestamp) return {};
+        return { pod: { ...context.pod, metadata: { ...md, deletionTimestamp: iso(env.now()), deletionGracePeriodSeconds: 0 } } };
       }),
       // killContainersWithSyncResult: every running container is told to stop at once — each
       // records Killing and runs its preStop hook now — but a sidecar's SIGTERM waits for its
@@ -345,18 +359,21 @@ export function createPodMachine(env: Env) {
           const cond = { ...c, lastTransitionTime: old && old.status === c.status ? old.lastTransitionTime : (c.lastTransitionTime ?? iso(env.now())) };
           external = [...external.filter((e) => e.type !== c.type), cond];
         }
-        const next = { ...context, external };
+        // PodGC's markFailedAndDeletePodWithCondition writes phase Failed itself.
+        const failed = !!event.phase && !TERMINAL.has(context.pod.status?.phase ?? '');
+        const forcedPhase = failed ? event.phase! : context.forcedPhase;
+        const pod: Pod = failed ? { ...context.pod, status: { ...context.pod.status, phase: event.phase } } : context.pod;
         if (!context.kubeletUp) {
           // While the kubelet is down, others' writes still land on the object — but only theirs:
           // phase, container statuses and the kubelet's conditions stay as last reported.
-          const prev = context.pod.status?.conditions ?? [];
+          const prev = pod.status?.conditions ?? [];
           const kubelet = prev
             .filter((c) => KUBELET_CONDITIONS.has(c.type))
             .map((c) => ({ type: c.type, status: c.status as 'True' | 'False', reason: c.reason, message: c.message }));
           const conditions = mergeConditions(prev, kubelet, external, iso(env.now()));
-          return { external, pod: { ...context.pod, status: { ...context.pod.status, conditions } } };
+          return { external, forcedPhase, pod: { ...pod, status: { ...pod.status, conditions } } };
         }
-        return { external, ...publish(next) };
+        return { external, forcedPhase, pod, ...publish({ ...context, external, forcedPhase, pod }) };
       }),
       setKubelet: assign(({ event }) => (event.type === 'pod.kubelet' ? { kubeletUp: event.up } : {})),
       update: enqueueActions(({ context, event, enqueue }) => {
@@ -426,6 +443,11 @@ export function createPodMachine(env: Env) {
       appStopped: ({ context }) => allStopped(context, appAndInitNames(context)),
       allStopped: ({ context }) => allStopped(context, [...appAndInitNames(context), ...sidecarNames(context)]),
       kubeletUp: ({ context }) => context.kubeletUp,
+      // Finalizers hold a deleted pod in the API (its deletionTimestamp set) until they are removed.
+      hasFinalizers: ({ context }) => (context.pod.metadata?.finalizers?.length ?? 0) > 0,
+      // A deletion with grace period 0 ends the API object once no finalizer holds it, whatever the kubelet does.
+      forceDeletedAndFree: ({ context }) =>
+        context.pod.metadata?.deletionGracePeriodSeconds === 0 && !!context.pod.metadata.deletionTimestamp && !(context.pod.metadata.finalizers?.length),
       sidecarToRelease: ({ context }) => context.kubeletUp && nextSidecarToRelease(context) !== undefined,
     },
   }).createMachine({
@@ -459,8 +481,8 @@ export function createPodMachine(env: Env) {
             { guard: 'hasInit', target: 'Active.Initializing', actions: 'admit' },
             { target: 'Active.Running', actions: 'admit' },
           ],
-          // A pod no node has accepted is deleted at once (grace period 0).
-          'pod.delete': { target: 'Deleted' },
+          // A pod no node has accepted is deleted at once (grace period 0) — unless a finalizer holds it.
+          'pod.delete': [{ guard: 'hasFinalizers', target: 'Finalizing', actions: 'stampDeleted' }, { target: 'Deleted' }],
         },
       },
       Active: {
@@ -503,8 +525,8 @@ export function createPodMachine(env: Env) {
         entry: 'publishTerminal',
         on: {
           'xstate.snapshot.*': { guard: 'containerChanged', actions: 'syncContainer' },
-          // Terminal pods are deleted at once (grace period 0).
-          'pod.delete': { target: 'Deleted' },
+          // Terminal pods are deleted at once (grace period 0) — unless a finalizer holds them.
+          'pod.delete': [{ guard: 'hasFinalizers', target: 'Finalizing', actions: 'stampDeleted' }, { target: 'Deleted' }],
         },
       },
       Terminating: {
@@ -515,9 +537,16 @@ export function createPodMachine(env: Env) {
           'pod.kubelet': { actions: ['setKubelet', 'publish', 'killAppContainers'] },
         },
         always: [
+          { guard: 'forceDeletedAndFree', target: 'Deleted' },
+          { guard: and(['kubeletUp', 'allStopped', 'hasFinalizers']), target: 'Finalizing', actions: 'publishTerminal' },
           { guard: and(['kubeletUp', 'allStopped']), target: 'Deleted', actions: 'publishTerminal' },
           { guard: and(['appStopped', 'sidecarToRelease']), actions: 'releaseSidecars' },
         ],
+      },
+      // Deleted and stopped, kept in the API by its finalizers (e.g. a Job's
+      // batch.kubernetes.io/job-tracking) until their owners remove them (a pod.update).
+      Finalizing: {
+        always: { guard: not('hasFinalizers'), target: 'Deleted' },
       },
       Deleted: { type: 'final' },
     },

@@ -2,7 +2,7 @@
  * Pod status derivation, as the kubelet computes it: `getPhase` (pkg/kubelet/kubelet_pods.go,
  * ~1.30) and the pod conditions of pkg/kubelet/status/generate.go. Pure functions.
  */
-import type { ContainerStatus, PodCondition, PodSpec } from '../../src/types.ts';
+import type { ContainerStatus, PodCondition, PodSpec, PodStatus } from '../../src/types.ts';
 
 export type Phase = 'Pending' | 'Running' | 'Succeeded' | 'Failed' | 'Unknown';
 
@@ -232,3 +232,59 @@ export { isSidecar };
 
 /** `GetPodQOS` (pkg/apis/core/helper/qos), shared with the API defaulting and the printers. */
 export { computePodQOS as podQOS } from '../../src/qos.ts';
+
+/** The terminated state TerminatePod gives a container the kubelet never saw finish. */
+export const STATUS_UNKNOWN_TERMINATED = {
+  exitCode: 137,
+  reason: 'ContainerStatusUnknown',
+  message: 'The container could not be located when the pod was terminated',
+} as const;
+
+/**
+ * The status manager's `TerminatePod` (pkg/kubelet/status/status_manager.go), the last status a
+ * kubelet writes for a pod it has stopped: once the pod has initialized (`hasPodInitialized`),
+ * every app container without a terminated state gets {@link STATUS_UNKNOWN_TERMINATED}; so does
+ * every init container but the suffix still Waiting (`initializedContainers`, which always keeps
+ * the first); a Pending or Running phase becomes Failed ("Marking terminal pod as failed").
+ * Returns the same object when nothing changes.
+ */
+export function terminatePod(spec: PodSpec, status: PodStatus): PodStatus {
+  const unknown = (s: ContainerStatus): ContainerStatus =>
+    s.state?.terminated ? s : { ...s, state: { terminated: { ...STATUS_UNKNOWN_TERMINATED } } };
+  let next = status;
+  if (hasPodInitialized(spec, status)) {
+    const list = status.containerStatuses ?? [];
+    if (list.some((s) => !s.state?.terminated)) next = { ...next, containerStatuses: list.map(unknown) };
+  }
+  const init = status.initContainerStatuses ?? [];
+  const upTo = initializedCount(init);
+  if (init.slice(0, upTo).some((s) => !s.state?.terminated)) {
+    next = { ...next, initContainerStatuses: init.map((s, i) => (i < upTo ? unknown(s) : s)) };
+  }
+  if (next.phase === 'Pending' || next.phase === 'Running' || next.phase === undefined) next = { ...next, phase: 'Failed' };
+  return next;
+}
+
+/** `hasPodInitialized`: no init containers, or a container left Waiting, or the last init container is done/started. */
+function hasPodInitialized(spec: PodSpec, status: PodStatus): boolean {
+  const inits = spec.initContainers ?? [];
+  if (!inits.length) return true;
+  for (const s of status.containerStatuses ?? []) {
+    if (s.lastState?.terminated || !s.state?.waiting) return true;
+  }
+  const statuses = status.initContainerStatuses ?? [];
+  const l = statuses.length;
+  if (!l || l > inits.length) return false;
+  const c = inits[l - 1]!;
+  const s = statuses[l - 1]!;
+  if (c.restartPolicy === 'Always') return !!s.state?.running && s.started === true;
+  return s.lastState?.terminated?.exitCode === 0 || s.state?.terminated?.exitCode === 0;
+}
+
+/** `initializedContainers`: how many statuses precede the suffix still Waiting (at least one if any). */
+function initializedCount(statuses: ContainerStatus[]): number {
+  for (let i = statuses.length - 1; i >= 0; i--) {
+    if (!statuses[i]!.state?.waiting || statuses[i]!.lastState?.terminated) return i + 1;
+  }
+  return statuses.length ? 1 : 0;
+}

@@ -9,6 +9,9 @@ import { matches, selectorFromLabelSelector } from '../labels.ts';
 import { rcSelector } from '../../machines/replicaset/rc.ts';
 import { getControllerOf } from '../../machines/replicaset/claim.ts';
 import type { KObject, OwnerReference, Pod } from '../types.ts';
+import type { Job } from 'kubernetes-types/batch/v1.d.ts';
+import { hasJobTrackingFinalizer } from '../../machines/job/counting.ts';
+import { isJobFinished, JOB_TRACKING_FINALIZER } from '../../machines/job/spec.ts';
 import { create, createStatic, update } from './apply.ts';
 import { defaultObject } from '../manifest/defaults.ts';
 import { deleteObject, dependentsOf, deletePod, indexOwners, removeEntry } from './gc.ts';
@@ -187,8 +190,13 @@ const OWNER_KINDS: Record<string, readonly string[]> = {
  * (upstream's deletePod handler: it waits for the old pods to be gone).
  */
 export function dependentTouched(s: ClusterState, kind: string, obj: KObject | undefined, removed = false): void {
+  if (kind === 'Job' && obj && !removed && isJobFinished(obj as Job)) {
+    // The Job controller's updateJob → cleanupPodFinalizers: a finished Job's pods are orphans to it.
+    for (const d of dependentsOf(s, obj.metadata.uid!)) if (d.kind === 'Pod') orphanTrackedPod(s, d.last as Pod);
+  }
   const owners = OWNER_KINDS[kind];
   if (!obj || !owners) return;
+  if (kind === 'Pod' && !removed) orphanTrackedPod(s, obj as Pod);
   const ref = getControllerOf(obj as Pod);
   if (ref) {
     const owner = s.store.byUid.get(ref.uid);
@@ -207,6 +215,35 @@ export function dependentTouched(s: ClusterState, kind: string, obj: KObject | u
       if (e.namespace === ns && e.last && matches(selectorOf(e), obj.metadata?.labels)) queueSync(s, e.uid);
     }
   }
+}
+
+/**
+ * The Job controller's orphan queue (addPod / updatePod / deletePod → enqueueOrphanPod,
+ * syncOrphanPod): a pod with the job-tracking finalizer that no unfinished batch/v1 Job controls
+ * — no controller, or its Job is gone or finished — loses the finalizer. A pod controlled by
+ * another kind keeps it. (Queued: this runs while an actor's snapshot is being observed.)
+ */
+function orphanTrackedPod(s: ClusterState, pod: Pod): void {
+  if (!hasJobTrackingFinalizer(pod as any) || !orphanedFromJob(s, pod)) return;
+  const uid = pod.metadata!.uid!;
+  s.work.push(() => {
+    const e = s.store.byUid.get(uid);
+    const cur = e?.last as Pod | undefined;
+    if (!e || !cur || !hasJobTrackingFinalizer(cur as any) || !orphanedFromJob(s, cur)) return;
+    const next = structuredClone(cur) as KObject;
+    const finalizers = (next.metadata.finalizers ?? []).filter((f: string) => f !== JOB_TRACKING_FINALIZER);
+    next.metadata.finalizers = finalizers;
+    if (!finalizers.length) delete next.metadata.finalizers;
+    update(s, e, next);
+  });
+}
+
+function orphanedFromJob(s: ClusterState, pod: Pod): boolean {
+  const ref = getControllerOf(pod);
+  if (!ref) return true;
+  if (ref.kind !== 'Job' || ref.apiVersion !== 'batch/v1') return false;
+  const job = s.store.byUid.get(ref.uid);
+  return !job || job.kind !== 'Job' || job.name !== ref.name || isJobFinished(job.last as Job);
 }
 
 function selectorOf(e: Entry) {

@@ -87,7 +87,9 @@ function finishForeground(s: ClusterState, uid: string): void {
 export function deletePod(s: ClusterState, e: Entry, opts: DeleteOptions): void {
   const pod = e.last as Pod;
   const grace = opts.force ? 0 : (opts.gracePeriodSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? 30);
-  if (grace === 0) {
+  // Grace period 0 removes the object at once — unless a finalizer holds it: then the pod actor
+  // keeps it (deletionTimestamp set) until the finalizers are gone.
+  if (grace === 0 && !pod.metadata?.finalizers?.length) {
     removeEntry(s, e);
     return;
   }

@@ -226,7 +226,9 @@ export function collectNodePods(s: ClusterState, nodeName: string, due: number):
   s.podgc.delete(nodeName);
   if (s.store.get('Node', undefined, nodeName)) return;
   for (const p of podsOnNode(s, nodeName)) {
-    p.actor!.send({ type: 'pod.conditions', conditions: [{ type: 'DisruptionTarget', status: 'True', reason: 'DeletionByPodGC', message: 'PodGC: node no longer exists' }] });
-    removeEntry(s, p);
+    // markFailedAndDeletePodWithCondition: phase Failed with the DisruptionTarget condition, then a
+    // force delete (a finalizer still holds the object).
+    p.actor!.send({ type: 'pod.conditions', phase: 'Failed', conditions: [{ type: 'DisruptionTarget', status: 'True', reason: 'DeletionByPodGC', message: 'PodGC: node no longer exists' }] });
+    deletePod(s, p, { force: true });
   }
 }

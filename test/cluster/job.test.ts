@@ -330,11 +330,9 @@ describe('Job controller', () => {
       expect(status(c)).toMatchObject({ succeeded: 2, failed: 1 });
     });
 
-    // ENGINE BUG (reported): the pod reaches Failed and leaves the store in the same instant, its
-    // tracking finalizer still on, so the Job controller never counts it: no failure, no back-off
-    // (the replacement comes at 14 s, status.failed stays 0). Upstream the finalizer keeps the
-    // Failed pod in the API until the Job controller has counted it.
-    it.fails('podReplacementPolicy Failed: counted, and replaced after the back-off, only once it has terminated', () => {
+    // The tracking finalizer keeps the Failed pod in the API until the Job controller has counted
+    // it; only then is it replaced (after the back-off).
+    it('podReplacementPolicy Failed: counted, and replaced after the back-off, only once it has terminated', () => {
       const { c, r } = run({ podReplacementPolicy: 'Failed' });
       expect(status(c).failed ?? 0).toBe(0);
       expect(status(c).terminating).toBe(1);
@@ -344,11 +342,10 @@ describe('Job controller', () => {
       expect(status(c)).toMatchObject({ succeeded: 2, failed: 1 });
     });
 
-    // ENGINE BUG (reported): a pod deleted before its containers started leaves the store in the
-    // same instant, tracking finalizer and all, before the Job controller has seen it terminating.
-    // Upstream the batch.kubernetes.io/job-tracking finalizer keeps it in the API until the Job
-    // controller has counted it: with backoffLimit 0 the Job fails (BackoffLimitExceeded).
-    it.fails('deleted while Pending (before the image pull finished): still counted as failed', () => {
+    // A pod deleted before its containers started stays in the API (deletionTimestamp set) while
+    // the batch.kubernetes.io/job-tracking finalizer holds it, until the Job controller has counted
+    // it: with backoffLimit 0 the Job fails (BackoffLimitExceeded).
+    it('deleted while Pending (before the image pull finished): still counted as failed', () => {
       const c = cluster();
       const r = recorder(c);
       c.apply(job({ backoffLimit: 0 }) as any);

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { computeConditions, getPhase, mergeConditions, podQOS, type ConditionInput } from '../../machines/pod/status.ts';
+import { terminatePod } from '../../machines/pod/status.ts';
 import type { Container, ContainerStatus, PodSpec } from '../../src/types.ts';
 
 // ------------------------------------------------------------------ status builders
@@ -245,5 +246,33 @@ describe('podQOS (GetPodQOS)', () => {
   });
   it('init containers count too', () => {
     expect(podQOS({ containers: [pc()], initContainers: [pc({ memory: '1Gi' })] })).toBe('Burstable');
+  });
+});
+
+describe('terminatePod (status_manager.go TerminatePod): the last status of a stopped pod', () => {
+  const waiting = (name: string, extra: object = {}) => ({ name, ready: false, restartCount: 0, image: 'x', imageID: '', state: { waiting: { reason: 'ContainerCreating' } }, ...extra });
+  const done = (name: string, exitCode: number) => ({ name, ready: false, restartCount: 0, image: 'x', imageID: '', state: { terminated: { exitCode, reason: exitCode ? 'Error' : 'Completed' } } });
+  const UNKNOWN = { terminated: { exitCode: 137, reason: 'ContainerStatusUnknown', message: 'The container could not be located when the pod was terminated' } };
+  const one = { containers: [{ name: 'a', image: 'x' }] } as any;
+  const withInit = { initContainers: [{ name: 'i1', image: 'x' }, { name: 'i2', image: 'x' }], containers: [{ name: 'a', image: 'x' }] } as any;
+
+  it.each([
+    ['Pending with a waiting container → Failed, the container ContainerStatusUnknown 137', one, { phase: 'Pending', containerStatuses: [waiting('a')] }, 'Failed', [UNKNOWN], undefined],
+    ['Running → Failed', one, { phase: 'Running', containerStatuses: [waiting('a', { lastState: { terminated: { exitCode: 1 } } })] }, 'Failed', [UNKNOWN], undefined],
+    ['Succeeded stays, terminated containers untouched', one, { phase: 'Succeeded', containerStatuses: [done('a', 0)] }, 'Succeeded', [done('a', 0).state], undefined],
+    ['not initialized (init containers, all waiting): app containers keep Waiting; only the first init container is marked', withInit,
+      { phase: 'Pending', initContainerStatuses: [waiting('i1'), waiting('i2')], containerStatuses: [waiting('a')] }, 'Failed', [waiting('a').state], [UNKNOWN, waiting('i2').state]],
+    ['initialized (last init container exited 0): app containers marked, init containers already terminated', withInit,
+      { phase: 'Pending', initContainerStatuses: [done('i1', 0), done('i2', 0)], containerStatuses: [waiting('a')] }, 'Failed', [UNKNOWN], [done('i1', 0).state, done('i2', 0).state]],
+  ] as const)('%s', (_name, spec, status, phase, states, initStates) => {
+    const out = terminatePod(spec, status as any);
+    expect(out.phase).toBe(phase);
+    expect(out.containerStatuses!.map((s) => s.state)).toEqual(states);
+    if (initStates) expect(out.initContainerStatuses!.map((s) => s.state)).toEqual(initStates);
+  });
+
+  it('returns the same object when nothing changes', () => {
+    const st = { phase: 'Failed', containerStatuses: [done('a', 1)] } as any;
+    expect(terminatePod(one, st)).toBe(st);
   });
 });
