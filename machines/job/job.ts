@@ -9,7 +9,7 @@
  * finished controller's expiry, at which the Job deletes itself (Foreground, as that controller does).
  */
 import type { Job } from 'kubernetes-types/batch/v1.d.ts';
-import { assign, setup } from 'xstate';
+import { assign, enqueueActions, setup } from 'xstate';
 import type { KObject, Pod } from '../../src/types.ts';
 import { keepingStatus, objectRecorder, type Env } from '../env.ts';
 import { successfulCreateEvent, successfulDeleteEvent } from '../replicaset/events.ts';
@@ -33,6 +33,8 @@ export interface JobContext extends JobInput {
 
 export type JobMachineEvent =
   | { type: 'controller.sync'; pods: Pod[] }
+  /** The rest of a sync's UpdateStatus calls (sent to itself, so each write is its own snapshot). */
+  | { type: 'job.write'; writes: KObject['status'][]; removeFinalizers: Pod[] }
   | { type: 'controller.update'; object: KObject }
   | { type: 'timer.requeue' }
   | { type: 'timer.ttl' };
@@ -43,12 +45,22 @@ const condition = (o: KObject, type: string) => (o.status?.conditions ?? []).som
 
 export function createJobMachine(env: Env) {
   const record = objectRecorder(env, JOB_CONTROLLER);
+  /** Counted pods lose the tracking finalizer. */
+  const removeTrackingFinalizers = (list: readonly Pod[]) => {
+    for (const p of list) {
+      const finalizers = (p.metadata?.finalizers ?? []).filter((f) => f !== JOB_TRACKING_FINALIZER);
+      const next = structuredClone(p) as unknown as KObject;
+      next.metadata.finalizers = finalizers;
+      if (!finalizers.length) delete next.metadata.finalizers;
+      env.pods?.updatePod(next);
+    }
+  };
 
   return setup({
     types: {} as { context: JobContext; events: JobMachineEvent; input: JobInput },
     actions: {
-      sync: assign(({ context, event }) => {
-        if (event.type !== 'controller.sync') return {};
+      sync: enqueueActions(({ context, event, enqueue, self }) => {
+        if (event.type !== 'controller.sync') return;
         const o = context.object;
         const md = o.metadata;
         const now = env.now();
@@ -62,14 +74,8 @@ export function createJobMachine(env: Env) {
         const plan = syncJob({ job, pods: claim.pods as any, backoff: context.backoff, now });
         for (const d of plan.deletions) {
           const name = d.pod.metadata?.name ?? '';
-          if (d.removeFinalizerFirst) {
-            // deleteJobPods: the tracking finalizer goes first, so the pod is not counted as failed.
-            const next = structuredClone(d.pod) as unknown as KObject;
-            const finalizers = (next.metadata.finalizers ?? []).filter((f: string) => f !== JOB_TRACKING_FINALIZER);
-            next.metadata.finalizers = finalizers;
-            if (!finalizers.length) delete next.metadata.finalizers;
-            pods?.updatePod(next);
-          }
+          // deleteJobPods: the tracking finalizer goes first, so the pod is not counted as failed.
+          if (d.removeFinalizerFirst) removeTrackingFinalizers([d.pod]);
           pods?.delete(md.namespace!, name);
           record(o, successfulDeleteEvent(name));
         }
@@ -77,23 +83,33 @@ export function createJobMachine(env: Env) {
           const name = pods?.createPod(pod as unknown as KObject);
           if (name) record(o, successfulCreateEvent(name));
         }
-        // Counted pods lose the tracking finalizer.
-        for (const p of plan.removeFinalizers) {
-          const finalizers = (p.metadata?.finalizers ?? []).filter((f) => f !== JOB_TRACKING_FINALIZER);
-          const next = structuredClone(p) as unknown as KObject;
-          next.metadata.finalizers = finalizers;
-          if (!finalizers.length) delete next.metadata.finalizers;
-          pods?.updatePod(next);
-        }
         for (const e of plan.events) record(o, e);
         const object = plan.status ? ({ ...o, status: plan.status } as KObject) : o;
+        // trackJobStatusAndRemoveFinalizers: the first UpdateStatus (uncounted pods, an interim
+        // FailureTarget / SuccessCriteriaMet), then the counted pods lose the tracking finalizer,
+        // then the next write — each a snapshot of its own, as a watcher sees them upstream.
+        const writes = plan.statusWrites;
+        if (writes.length > 1) {
+          enqueue.assign({ object: { ...o, status: writes[0] } as KObject });
+          enqueue.sendTo(self, { type: 'job.write', writes: writes.slice(1), removeFinalizers: plan.removeFinalizers });
+        } else {
+          removeTrackingFinalizers(plan.removeFinalizers);
+          enqueue.assign({ object });
+        }
         let timers = disarmTimer(disarmTimer(context.timers, 'requeue'), 'ttl');
         if (plan.requeueAfterMs !== null) timers = armTimer(env, context.addr, timers, 'requeue', now + Math.max(plan.requeueAfterMs, 1));
         // The TTL-after-finished controller.
         const ttl = ttlAction(object as unknown as Job, now);
         if (ttl.action === 'requeue') timers = armTimer(env, context.addr, timers, 'ttl', now + ttl.afterMs);
         if (ttl.action === 'delete') env.jobs?.delete(md.namespace!, md.name, 'Foreground');
-        return { object, timers, backoff: plan.backoff };
+        enqueue.assign({ timers, backoff: plan.backoff });
+      }),
+      write: enqueueActions(({ context, event, enqueue, self }) => {
+        if (event.type !== 'job.write') return;
+        removeTrackingFinalizers(event.removeFinalizers);
+        const [status, ...rest] = event.writes;
+        enqueue.assign({ object: { ...context.object, status } as KObject });
+        if (rest.length) enqueue.sendTo(self, { type: 'job.write', writes: rest, removeFinalizers: [] });
       }),
       update: assign(({ context, event }) => (event.type === 'controller.update' ? { object: keepingStatus(context.object, event.object) } : {})),
       requestSync: ({ context }) => env.resync?.(context.object.metadata.uid!),
@@ -110,6 +126,7 @@ export function createJobMachine(env: Env) {
     on: {
       'controller.update': { target: '.Deciding', actions: 'update' },
       'controller.sync': { target: '.Deciding', actions: 'sync' },
+      'job.write': { target: '.Deciding', actions: 'write' },
       'timer.requeue': { actions: 'requestSync' },
       'timer.ttl': { actions: 'requestSync' },
     },

@@ -4,9 +4,6 @@
  * `kubeactors.dev/*` annotations (run-seconds, exit-code, termination-seconds); outcomes that
  * must differ between pods of one Job come from `crashContainer`. With the default behaviour a
  * busybox pod starts 2 s after creation (the pull) and exits 5 s later.
- *
- * The `it.fails` tests state upstream behaviour the engine does not have yet (reported engine bugs
- * and gaps — see each test's comment). They turn red once the engine is fixed: flip them to `it`.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -252,16 +249,20 @@ describe('Job controller', () => {
     expect(c.actor('Job', 'work')!.getSnapshot().value).toBe('Failed');
   });
 
-  // ENGINE GAP (reported): upstream's trackJobStatusAndRemoveFinalizers writes the status twice —
-  // first with the interim FailureTarget (and the uncounted pods), then, once the finalizers are
-  // removed, with Failed — so a watcher (kubectl get job -w) sees FailureTarget alone. The syncJob
-  // plan has both writes (plan.statusWrites), but the Job actor keeps only the final status.
-  it.fails('backoffLimit exceeded with no pod left: a watcher still sees FailureTarget alone before Failed (two status writes)', () => {
+  // trackJobStatusAndRemoveFinalizers writes the status twice — first with the interim
+  // FailureTarget and the uncounted pod, then, once the finalizer is removed, with the count and
+  // Failed — so a watcher (kubectl get job -w) sees FailureTarget alone.
+  it('backoffLimit exceeded with no pod left: a watcher still sees FailureTarget alone (with the pod uncounted) before Failed (two status writes)', () => {
     const c = cluster();
     const r = recorder(c);
     c.apply(job({ backoffLimit: 0, behaviour: { 'exit-code': 1 } }) as any);
     c.runUntil(() => finished(c), { timeout: '1m' });
     expect(conditionSteps(r)).toEqual([[], ['FailureTarget'], ['FailureTarget', 'Failed']]);
+    const interim = r.jobStatuses.find((x) => (x.status.conditions ?? []).length === 1)!.status;
+    expect(interim.uncountedTerminatedPods).toEqual({ failed: [podsOf(c)[0].metadata.uid] });
+    expect(interim.failed ?? 0).toBe(0);
+    expect(status(c).uncountedTerminatedPods).toEqual({});
+    expect(status(c).failed).toBe(1);
   });
 
   it('backoffLimit exceeded with a pod still running: FailureTarget alone while the pod terminates, Failed once it is gone', () => {

@@ -308,19 +308,20 @@ export function execJob(c: Cluster, chk: JobChecker, cmd: JobCmd): 'done' | 'ski
     if (cmd.suspend) chk.suspensions++;
     return 'done';
   }
-  // Only pods whose `main` container runs: a pod deleted before its containers start leaves the
-  // store at once with its tracking finalizer, uncounted (an engine bug, reported; see the
-  // `it.fails` in test/cluster/job.test.ts).
+  // Deletions pick any active pod (a Pending one too: the tracking finalizer keeps it until the
+  // Job has counted it); crashes only pods whose `main` container runs.
+  if (cmd.t === 'deletePod') {
+    const active = [...chk.pods.values()].filter(isActive).map((p) => p.metadata.name).sort();
+    if (!active.length) return 'skipped';
+    c.delete('Pod', active[cmd.pick % active.length]!);
+    chk.deletions++;
+    return 'done';
+  }
   const running = [...chk.pods.values()]
     .filter((p) => isActive(p) && p.status?.containerStatuses?.find((s: any) => s.name === 'main')?.state?.running)
     .map((p) => p.metadata.name)
     .sort();
   if (!running.length) return 'skipped';
-  if (cmd.t === 'deletePod') {
-    c.delete('Pod', running[cmd.pick % running.length]!);
-    chk.deletions++;
-    return 'done';
-  }
   c.crashContainer(running[cmd.pick % running.length]!, { container: 'main', exitCode: cmd.exitCode });
   chk.crashes++;
   return 'done';

@@ -7,7 +7,7 @@
  * 1. Job: completions 1–8 or unset (work queue), parallelism 1–5, backoffLimit 0–4, NonIndexed or
  *    Indexed, restartPolicy Never; per-pod outcomes from the template (a `main` container and an
  *    optional `side` one, each with its own run time and exit code), from crashes of a random
- *    running pod's `main` container with exit code 0, 1 or 3, from deletions of a running pod
+ *    running pod's `main` container with exit code 0, 1 or 3, from deletions of an active pod (Pending or running)
  *    (counted as failed: TerminatingOrFailed), and suspend / resume by re-applying the manifest
  *    (the deleted pods are not counted). At every watch event: active pods
  *    ≤ parallelism and status.active ≤ parallelism; succeeded ≤ completions (Indexed: indexes in
