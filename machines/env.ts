@@ -48,8 +48,11 @@ export interface PodControl {
 export interface JobControl {
   /** Creates a Job; a name already taken answers with the object holding it. */
   create(job: KObject): { ok: true; object: KObject } | { ok: false; existing: KObject };
-  /** Deletes a Job with the given propagation. */
-  delete(namespace: string, name: string, propagation: 'Background' | 'Foreground'): void;
+  /**
+   * Deletes a Job with the given propagation, at once — or, `deferred`, once the current actor
+   * step is over (a Job deleting itself, which cannot stop its own actor mid-transition).
+   */
+  delete(namespace: string, name: string, propagation: 'Background' | 'Foreground', opts?: { deferred?: boolean }): void;
 }
 
 /** PersistentVolumeClaims a StatefulSet creates from its volumeClaimTemplates and keeps the owners of. */

@@ -7,12 +7,12 @@
  * (plus upstream's 100 ms). Jobs are members of the cluster's system, owned by ownerReferences.
  */
 import type { CronJob, Job } from 'kubernetes-types/batch/v1.d.ts';
-import { assign, setup } from 'xstate';
+import { assign, enqueueActions, setup } from 'xstate';
 import type { KObject } from '../../src/types.ts';
 import { keepingStatus, objectRecorder, type Env } from '../env.ts';
 import { armTimer, disarmTimer, type Timers } from '../timers.ts';
 import { CRONJOB_CONTROLLER_COMPONENT } from './events.ts';
-import { syncCronJobPlan, type CreateOutcome } from './sync.ts';
+import { onCronJobUpdate, syncCronJobPlan, type CreateOutcome, type JobDeletion } from './sync.ts';
 
 export interface CronJobInput {
   addr: string;
@@ -45,8 +45,8 @@ export function createCronJobMachine(env: Env) {
           const r = jobs.create(job as unknown as KObject);
           return r.ok ? { created: r.object as unknown as Job } : { alreadyExists: r.existing as unknown as Job };
         };
-        const res = syncCronJobPlan(o as unknown as CronJob, { now, namespaceJobs: event.jobs as unknown as Job[] }, create);
-        for (const d of res.deletions) jobs?.delete(d.namespace, d.name, 'Background');
+        const remove = (d: JobDeletion) => jobs?.delete(d.namespace, d.name, d.propagationPolicy);
+        const res = syncCronJobPlan(o as unknown as CronJob, { now, namespaceJobs: event.jobs as unknown as Job[] }, create, remove);
         for (const e of res.events) record(o, e);
         let timers = disarmTimer(context.timers, 'schedule');
         if (res.requeueAfterMs !== null) timers = armTimer(env, context.addr, timers, 'schedule', now + Math.max(1, res.requeueAfterMs));
@@ -54,7 +54,23 @@ export function createCronJobMachine(env: Env) {
         if (!res.updateStatus) return { timers };
         return { timers, object: { ...o, status: res.status as KObject['status'] } };
       }),
-      update: assign(({ context, event }) => (event.type === 'controller.update' ? { object: keepingStatus(context.object, event.object) } : {})),
+      // The informer's updateCronJob: a new schedule or time zone requeues at the new schedule's
+      // next time (an unparseable one records UnParseableCronJobSchedule and does not requeue);
+      // any other change syncs now. A requeue already due earlier stays (the delaying queue).
+      update: enqueueActions(({ context, event, enqueue }) => {
+        if (event.type !== 'controller.update') return;
+        const object = keepingStatus(context.object, event.object);
+        const now = env.now();
+        const u = onCronJobUpdate(context.object as unknown as CronJob, object as unknown as CronJob, now);
+        for (const e of u.events) record(object, e);
+        enqueue.assign({ object });
+        if (u.requeueAfterMs === 0) env.resync?.(object.metadata.uid!);
+        else if (u.requeueAfterMs !== null) {
+          const due = now + Math.max(1, u.requeueAfterMs);
+          const armed = context.timers.schedule;
+          if (armed === undefined || armed > due) enqueue.assign({ timers: armTimer(env, context.addr, context.timers, 'schedule', due) });
+        }
+      }),
       requestSync: ({ context }) => env.resync?.(context.object.metadata.uid!),
     },
     guards: {

@@ -42,8 +42,8 @@
  * Deviations: the API is consistent with the lister (a GET answers from `namespaceJobs`); when
  * the fresh GET lists an unexpected job, upstream continues with the fresh object (whose later
  * status changes are not the ones `sync` writes) — here the working copy is kept; API errors
- * other than create's are not modelled; the caller's `create` runs inside the call, after the
- * deletions listed before it in the result have been decided (apply those first).
+ * other than create's are not modelled; the caller's `create` and `remove` run inside the call,
+ * in upstream's order (a Replace's deletions before the create).
  */
 import type { CronJob, CronJobStatus, Job } from 'kubernetes-types/batch/v1.d.ts';
 import type { ObjectReference } from 'kubernetes-types/core/v1.d.ts';
@@ -111,6 +111,8 @@ interface Work {
   lastSuccessfulTime?: string;
   events: ControllerEvent[];
   deletions: JobDeletion[];
+  /** The API's Job delete, called as each deletion is decided (so a Replace deletes before it creates). */
+  remove?: (d: JobDeletion) => void;
 }
 
 function view(w: Work): CronJob {
@@ -131,6 +133,7 @@ function deleteJob(w: Work, job: Job, cause: JobDeletion['cause']): void {
   const d: JobDeletion = { namespace: md.namespace ?? w.cj.metadata?.namespace ?? '', name: md.name ?? '', propagationPolicy: 'Background', cause };
   if (md.uid) d.uid = md.uid;
   w.deletions.push(d);
+  w.remove?.(d);
   w.active = deleteFromActiveList(w.active, md.uid);
   w.events.push(successfulDeleteEvent(md.name ?? ''));
 }
@@ -311,12 +314,13 @@ function syncCronJob(w: Work, jobs: readonly Job[], ctx: SyncContext, create: (j
  * cronjob_controllerv2.go `ControllerV2.sync(key)` for a CronJob that exists: reconciled Jobs,
  * `cleanupFinishedJobs`, then `syncCronJob`, on one working copy of the status. `create` is
  * the API's Job create (called at most once, with the request also returned as
- * `createRequest`).
+ * `createRequest`); `remove`, if given, the API's Job delete, called for each deletion when it
+ * is decided (all deletions are also listed in the result).
  */
-export function syncCronJobPlan(cj: CronJob, ctx: SyncContext, create: (job: Job) => CreateOutcome): SyncResult {
+export function syncCronJobPlan(cj: CronJob, ctx: SyncContext, create: (job: Job) => CreateOutcome, remove?: (d: JobDeletion) => void): SyncResult {
   const jobs = getJobsToBeReconciled(cj, ctx.namespaceJobs);
   const st = cj.status ?? {};
-  const w: Work = { cj, active: [...(st.active ?? [])], events: [], deletions: [] };
+  const w: Work = { cj, active: [...(st.active ?? [])], events: [], deletions: [], ...(remove ? { remove } : {}) };
   if (st.lastScheduleTime !== undefined && st.lastScheduleTime !== null) w.lastScheduleTime = st.lastScheduleTime;
   if (st.lastSuccessfulTime !== undefined && st.lastSuccessfulTime !== null) w.lastSuccessfulTime = st.lastSuccessfulTime;
 

@@ -101,7 +101,7 @@ export function createJobMachine(env: Env) {
         // The TTL-after-finished controller.
         const ttl = ttlAction(object as unknown as Job, now);
         if (ttl.action === 'requeue') timers = armTimer(env, context.addr, timers, 'ttl', now + ttl.afterMs);
-        if (ttl.action === 'delete') env.jobs?.delete(md.namespace!, md.name, 'Foreground');
+        if (ttl.action === 'delete') env.jobs?.delete(md.namespace!, md.name, 'Foreground', { deferred: true });
         enqueue.assign({ timers, backoff: plan.backoff });
       }),
       write: enqueueActions(({ context, event, enqueue, self }) => {

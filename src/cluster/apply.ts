@@ -240,7 +240,8 @@ export function update(s: ClusterState, e: Entry, obj: KObject): void {
       md.annotations = { ...md.annotations, [TEMPLATE_GENERATION_ANNOTATION]: String(changed ? gen + 1 : gen) };
     }
     e.actor!.send({ type: 'controller.update', object: { ...obj, metadata: md } });
-    queueSync(s, e.uid);
+    // A CronJob decides when it syncs after an update (updateCronJob: a new schedule waits for its next time).
+    if (e.kind !== 'CronJob') queueSync(s, e.uid);
     return;
   }
   if (e.machine === 'pod') {

@@ -121,10 +121,12 @@ export function jobControl(s: ClusterState): JobControl {
       const obj = defaultObject(structuredClone(job), { namespaced: true, namespace: md.namespace });
       return { ok: true, object: objectOf(create(s, obj)) };
     },
-    delete(namespace, name, propagation) {
+    delete(namespace, name, propagation, opts) {
       const e = s.store.get('Job', namespace, name);
-      // (Queued: the caller is an actor in the middle of its own transition.)
-      if (e) s.work.push(() => s.store.get('Job', namespace, name) === e && deleteObject(s, 'Job', name, { namespace, propagationPolicy: propagation }));
+      if (!e) return;
+      const del = () => s.store.get('Job', namespace, name) === e && deleteObject(s, 'Job', name, { namespace, propagationPolicy: propagation });
+      if (opts?.deferred) s.work.push(del);
+      else del();
     },
   };
 }

@@ -151,9 +151,11 @@ describe('CronJob controller', () => {
       expect(cronEvents(c, 'tick', 'SawCompletedJob').map((e) => e.message)).toEqual(['Saw completed job: tick-29453760, condition: Complete']);
     });
 
-    it('Replace: at each time the running Job is deleted (SuccessfulDelete, its pod goes too) and replaced', () => {
+    it('Replace: at each time the running Job is deleted (SuccessfulDelete, its pod goes too) and replaced — deleted before the new one is created', () => {
       const c = cluster({ start: '2025-12-31T23:59:30Z' });
       const log = jobLog(c);
+      const order: string[] = [];
+      c.watch((w) => { if (w.object.kind === 'Job' && w.type !== 'MODIFIED') order.push(`${w.type} ${w.object.metadata.name}`); });
       c.apply(cronJob({ spec: { concurrencyPolicy: 'Replace' }, behaviour: { 'run-seconds': 150 } }) as any);
       c.advance('2m40s'); // 00:02:10
       expect(log.added.map((x) => x.name)).toEqual(['tick-29453760', 'tick-29453761', 'tick-29453762']);
@@ -169,6 +171,8 @@ describe('CronJob controller', () => {
         ['SuccessfulCreate', 'Created job tick-29453762'],
       ]);
       expect(cronOf(c).status.active.map((a: any) => a.name)).toEqual(['tick-29453762']);
+      // deleteJob (Background: the Job leaves the API at once) comes before the create.
+      expect(order).toEqual(['ADDED tick-29453760', 'DELETED tick-29453760', 'ADDED tick-29453761', 'DELETED tick-29453761', 'ADDED tick-29453762']);
       c.advance('40s'); // the replaced Jobs' pods are gone after their grace period
       expect((c.list('Pod') as any[]).map((p) => p.metadata.labels['batch.kubernetes.io/job-name'])).toEqual(['tick-29453762']);
     });
@@ -288,6 +292,29 @@ describe('CronJob controller', () => {
         ['Warning', 'InvalidSchedule', 'invalid schedule: 59 23 31 2 * : time difference between two schedules is less than 1 second'],
       ]);
       expect(c.list('Job')).toEqual([]);
+    });
+  });
+
+  describe('an edited CronJob (the informer\'s updateCronJob)', () => {
+    it('a new schedule waits for its own next time (+100 ms): no Job for the missed times in between', () => {
+      const c = cluster({ start: '2026-01-01T00:00:30Z' });
+      const log = jobLog(c);
+      c.apply(cronJob({ schedule: '0 * * * *' }) as any);
+      c.advance('9m30s'); // 00:10:00
+      c.apply(cronJob({ schedule: '*/5 * * * *' }) as any);
+      c.advance('4m59s'); // 00:14:59
+      expect(log.added).toEqual([]);
+      c.advance('2s');
+      // At 00:15:00.100 the times since creation are 00:05, 00:10, 00:15: only the latest runs.
+      expect(log.added.map((x) => [x.at, x.scheduled])).toEqual([['2026-01-01T00:15:00.100Z', '2026-01-01T00:15:00Z']]);
+    });
+
+    it('any other change syncs at once (suspend → the CronJob is Suspended in the same instant)', () => {
+      const c = cluster({ start: '2026-01-01T00:00:30Z' });
+      c.apply(cronJob({ schedule: '0 * * * *' }) as any);
+      c.advance('1m');
+      c.patch('CronJob', 'tick', { spec: { suspend: true } });
+      expect(c.actor('CronJob', 'tick')!.getSnapshot().value).toBe('Suspended');
     });
   });
 });
