@@ -45,7 +45,7 @@ describe('batch verbs', () => {
     await w.ok('apply -f cj.yaml');
     await w.ok('advance 70s');
     const job = (await w.ok('get jobs -o name')).stdout.trim().split('/')[1];
-    expect((await w.ok(`logs job/${job}`)).stdout).toBe('Thu Jan 01 00:01:02 UTC 2026\nHello from the Kubernetes cluster\n') // created at :00.1, pulled 2 s, then `date`;
+    expect((await w.ok(`logs job/${job}`)).stdout).toBe('Thu Jan  1 00:01:02 UTC 2026\nHello from the Kubernetes cluster\n') // created at :00.1, pulled 2 s, then `date`;
   });
 
   it('deleting a Job through the API without a policy orphans its pods with the API server\'s warning; kubectl\'s default cascade removes them', () => {

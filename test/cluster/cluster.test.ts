@@ -273,7 +273,7 @@ describe('logs, processes and debug', () => {
     c.crashContainer('p', { exitCode: 3 });
     expect(c.logs('p', { previous: true })).toBe('starting\nThu Jan 01 00:00:02 UTC 2026\n');
     expect(c.logs('p')).toBe('starting\nThu Jan 01 00:00:05 UTC 2026\n');
-    expect(c.logs('p', { tail: 1 })).toBe('Thu Jan 01 00:00:05 UTC 2026\n');
+    expect(c.logs('p', { tail: 1 })).toBe('Thu Jan  1 00:00:05 UTC 2026\n');
   });
 
   it('logs of a container still waiting: "is waiting to start: ContainerCreating"', () => {

@@ -128,8 +128,9 @@ describe('scriptOutput: what a sh -c echo/date script prints', () => {
       'Hello from the Kubernetes cluster',
     ]);
   });
-  it('busybox date pads the day of month', () => {
-    expect(unixDate(Date.UTC(2026, 0, 1, 0, 0, 5))).toBe('Thu Jan 01 00:00:05 UTC 2026');
+  it('busybox date pads a one-digit day of the month with a space (%e), two-digit days unchanged', () => {
+    expect(unixDate(Date.UTC(2026, 0, 10, 0, 0, 5))).toBe('Sat Jan 10 00:00:05 UTC 2026');
+    expect(unixDate(Date.UTC(2026, 0, 1, 0, 0, 5))).toBe('Thu Jan  1 00:00:05 UTC 2026');
   });
   it.each([
     ['quotes are removed', ['sh', '-c', 'echo "a  b" && echo \'c\''], ['a  b', 'c']],

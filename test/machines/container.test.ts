@@ -228,11 +228,11 @@ describe('container: exits and restartPolicy', () => {
   it('logs: the script output and annotation lines; previous instance kept on restart', () => {
     const h = container({ command: ['sh', '-c', 'echo hello; date'] }, { annotations: ANN({ logs: 'booting' }) });
     started(h);
-    expect(h.context.logs.map((l: any) => l.line)).toEqual(['booting', 'hello', 'Thu Jan 01 00:00:02 UTC 2026']);
+    expect(h.context.logs.map((l: any) => l.line)).toEqual(['booting', 'hello', 'Thu Jan  1 00:00:02 UTC 2026']);
     h.advance(S);
     h.send({ type: 'container.crash', exitCode: 1 });
-    expect(h.context.previousLogs.map((l: any) => l.line)).toEqual(['booting', 'hello', 'Thu Jan 01 00:00:02 UTC 2026']);
-    expect(h.context.logs.map((l: any) => l.line)).toEqual(['booting', 'hello', 'Thu Jan 01 00:00:03 UTC 2026']);
+    expect(h.context.previousLogs.map((l: any) => l.line)).toEqual(['booting', 'hello', 'Thu Jan  1 00:00:02 UTC 2026']);
+    expect(h.context.logs.map((l: any) => l.line)).toEqual(['booting', 'hello', 'Thu Jan  1 00:00:03 UTC 2026']);
   });
 });
 
