@@ -269,10 +269,10 @@ describe('logs, processes and debug', () => {
     c.advance('5s');
     expect(() => c.logs('p', { previous: true })).toThrow('previous terminated container "app" in pod "p" not found');
     const first = c.logs('p');
-    expect(first).toBe('starting\nThu Jan 01 00:00:02 UTC 2026\n');
+    expect(first).toBe('starting\nThu Jan  1 00:00:02 UTC 2026\n');
     c.crashContainer('p', { exitCode: 3 });
-    expect(c.logs('p', { previous: true })).toBe('starting\nThu Jan 01 00:00:02 UTC 2026\n');
-    expect(c.logs('p')).toBe('starting\nThu Jan 01 00:00:05 UTC 2026\n');
+    expect(c.logs('p', { previous: true })).toBe('starting\nThu Jan  1 00:00:02 UTC 2026\n');
+    expect(c.logs('p')).toBe('starting\nThu Jan  1 00:00:05 UTC 2026\n');
     expect(c.logs('p', { tail: 1 })).toBe('Thu Jan  1 00:00:05 UTC 2026\n');
   });
 
