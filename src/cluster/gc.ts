@@ -9,7 +9,7 @@ import type { KObject, Pod } from '../types.ts';
 import type { DeleteOptions } from './cluster.ts';
 import { removeNode } from './nodelifecycle.ts';
 import { settle } from './runtime.ts';
-import { releasePod } from './scheduling.ts';
+import { forgetPod, releasePod } from './scheduling.ts';
 import { ClusterError, emitWatch, isReady, kindName, nsFor, stopMember, type ClusterState } from './state.ts';
 import { CONTROLLER_KINDS, objectOf, type Entry } from './store.ts';
 import { dependentTouched, indexOrphan, queueSync } from './controllers.ts';
@@ -130,6 +130,7 @@ export function removeEntry(s: ClusterState, e: Entry): void {
   if (s.watchers.size) emitWatch(s, 'DELETED', e);
   if (e.machine === 'pod') {
     releasePod(s, e);
+    forgetPod(s, e.uid);
     if (isReady(e.last as Pod)) s.stats.readyPods--;
   }
   s.store.remove(e);

@@ -14,7 +14,7 @@ import { resolveAddress } from '../../machines/env.ts';
 import type { KObject, Node, Pod } from '../types.ts';
 import { indexOwners, removeEntry } from './gc.ts';
 import { collectNodePods, evict, nodeChanged } from './nodelifecycle.ts';
-import { podChanged, retryUnschedulable, runScheduler } from './scheduling.ts';
+import { flushBackoff, podChanged, retryUnschedulable, runScheduler } from './scheduling.ts';
 import { ClusterError, emitWatch, stopMember, type ClusterState } from './state.ts';
 import { contextKey, keyOf, machineFor, type Entry, type MachineKind } from './store.ts';
 import { dependentTouched, indexOrphan, syncControllers } from './controllers.ts';
@@ -119,7 +119,8 @@ function fire(s: ClusterState, t: Timer): void {
 function fireControlPlane(s: ClusterState, t: Timer): void {
   if (t.addr === 'cp:taint-eviction') evict(s, t.name, t.due);
   else if (t.addr === 'cp:podgc') collectNodePods(s, t.name, t.due);
-  else if (t.addr === 'cp:scheduler') retryUnschedulable(s, t.name);
+  else if (t.addr === 'cp:scheduler') retryUnschedulable(s, t.name, t.due);
+  else if (t.addr === 'cp:scheduler-backoff') flushBackoff(s, t.name, t.due);
 }
 
 export function stop(s: ClusterState): void {

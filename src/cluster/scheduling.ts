@@ -11,8 +11,25 @@ import { volumeBindingMessage } from './storage.ts';
 import { isReady, type ClusterState } from './state.ts';
 import type { Entry } from './store.ts';
 
-/** Scheduler: unschedulable pods are retried at least this often (podMaxInUnschedulablePodsDuration). */
-const UNSCHEDULABLE_RETRY_MS = 300_000;
+/** podMaxInUnschedulablePodsDuration: an unschedulable pod is retried at least this often. */
+export const UNSCHEDULABLE_RETRY_MS = 300_000;
+/** The scheduler's podInitialBackoffSeconds / podMaxBackoffSeconds (KubeSchedulerConfiguration defaults). */
+export const POD_INITIAL_BACKOFF_MS = 1_000;
+export const POD_MAX_BACKOFF_MS = 10_000;
+
+/**
+ * `PriorityQueue.calculateBackoffDuration`: no back-off before the first failed attempt, then
+ * 1 s doubling per attempt, capped at 10 s.
+ */
+export function podBackoffMs(attempts: number, initialMs = POD_INITIAL_BACKOFF_MS, maxMs = POD_MAX_BACKOFF_MS): number {
+  if (attempts <= 0) return 0;
+  let d = initialMs;
+  for (let i = 1; i < attempts; i++) {
+    if (d > maxMs - d) return maxMs;
+    d += d;
+  }
+  return d;
+}
 
 export function podCreated(s: ClusterState, e: Entry): void {
   const pod = e.last as Pod;
@@ -23,18 +40,45 @@ export function podCreated(s: ClusterState, e: Entry): void {
   }
 }
 
+/**
+ * `movePodsToActiveOrBackoffQueue` for a cluster event that may make pods schedulable (a pod
+ * released its node's resources, a node appeared or changed, a claim bound): every
+ * unschedulable pod goes to the activeQ, or to the backoffQ while its back-off lasts.
+ */
 export function requeueUnschedulable(s: ClusterState): void {
   if (!s.unschedulable.size) return;
-  for (const uid of s.unschedulable) s.schedQueue.push(uid);
+  for (const uid of s.unschedulable.keys()) activateOrBackoff(s, uid);
   s.unschedulable.clear();
 }
 
-/** The `cp:scheduler` timer: an unschedulable pod's periodic retry. */
-export function retryUnschedulable(s: ClusterState, uid: string): void {
-  if (s.unschedulable.has(uid)) {
-    s.unschedulable.delete(uid);
-    s.schedQueue.push(uid);
-  }
+function activateOrBackoff(s: ClusterState, uid: string): void {
+  const a = s.schedAttempts.get(uid);
+  const end = a ? a.at + podBackoffMs(a.attempts) : 0;
+  if (end > s.clock.now) {
+    s.backoffQ.set(uid, end);
+    s.clock.arm('cp:scheduler-backoff', uid, end);
+  } else s.schedQueue.push(uid);
+}
+
+/** The `cp:scheduler` timer: `flushUnschedulablePodsLeftover` for a pod unschedulable for 5 min. */
+export function retryUnschedulable(s: ClusterState, uid: string, due: number): void {
+  if (s.unschedulable.get(uid) !== due) return;
+  s.unschedulable.delete(uid);
+  activateOrBackoff(s, uid);
+}
+
+/** The `cp:scheduler-backoff` timer: `flushBackoffQCompleted` for a pod whose back-off ended. */
+export function flushBackoff(s: ClusterState, uid: string, due: number): void {
+  if (s.backoffQ.get(uid) !== due) return;
+  s.backoffQ.delete(uid);
+  s.schedQueue.push(uid);
+}
+
+/** A pod left the API: it leaves the scheduling queues. */
+export function forgetPod(s: ClusterState, uid: string): void {
+  s.unschedulable.delete(uid);
+  s.backoffQ.delete(uid);
+  s.schedAttempts.delete(uid);
 }
 
 export function runScheduler(s: ClusterState): void {
@@ -44,9 +88,13 @@ export function runScheduler(s: ClusterState): void {
     const e = s.store.byUid.get(uid);
     if (!e || e.machine !== 'pod') continue;
     const pod = e.last as Pod;
-    if (pod.spec?.nodeName || pod.metadata?.deletionTimestamp) continue;
+    if (pod.spec?.nodeName || pod.metadata?.deletionTimestamp) {
+      s.schedAttempts.delete(uid);
+      continue;
+    }
     const r = schedulePod(pod, s.nodeOrder, s.schedState, () => s.rng.next(), { volumeBinding: (p) => volumeBindingMessage(s, p) });
     if ('nodeName' in r) {
+      s.schedAttempts.delete(uid);
       bind(s, e, r.nodeName, true);
     } else {
       s.recorder.record({
@@ -60,8 +108,13 @@ export function runScheduler(s: ClusterState): void {
         type: 'pod.conditions',
         conditions: [{ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message: r.error } as PodCondition],
       });
-      s.unschedulable.add(uid);
-      s.clock.arm('cp:scheduler', uid, s.clock.now + UNSCHEDULABLE_RETRY_MS);
+      // AddUnschedulableIfNotPresent: one more failed attempt, timestamped now; the pod waits in
+      // unschedulablePods for an event (then its back-off) or for the 5-minute leftover flush.
+      const attempts = (s.schedAttempts.get(uid)?.attempts ?? 0) + 1;
+      s.schedAttempts.set(uid, { attempts, at: s.clock.now });
+      const due = s.clock.now + UNSCHEDULABLE_RETRY_MS;
+      s.unschedulable.set(uid, due);
+      s.clock.arm('cp:scheduler', uid, due);
     }
   }
 }

@@ -15,7 +15,7 @@ import { indexOwners } from './gc.ts';
 import { createNode } from './nodelifecycle.ts';
 import { defaultNode } from './nodes.ts';
 import { logicFor, observe, settle } from './runtime.ts';
-import { accountPod } from './scheduling.ts';
+import { accountPod, UNSCHEDULABLE_RETRY_MS } from './scheduling.ts';
 import { type ClusterState } from './state.ts';
 import { keyOf, type Entry, type MachineKind } from './store.ts';
 
@@ -31,7 +31,16 @@ export interface ClusterSnapshot {
   objects: SnapshotObject[];
   events: EventsSnapshot;
   images: Record<string, Record<string, number>>;
-  scheduler: { queue: string[]; unschedulable: string[]; nextStartNodeIndex: number };
+  scheduler: {
+    queue: string[];
+    /** uid, or [uid, leftover flush due] (a bare uid: due now + 5 min, as snapshots before the back-off had it). */
+    unschedulable: (string | [string, number])[];
+    /** [uid, back-off end] */
+    backoff?: [string, number][];
+    /** [uid, failed attempts, last failure] */
+    attempts?: [string, number, number][];
+    nextStartNodeIndex: number;
+  };
   evictions: Record<string, number>;
   podgc: Record<string, number>;
   /** Owners waiting for their dependents (Foreground deletion), with their own delete options. */
@@ -98,7 +107,14 @@ export function restore(s: ClusterState, snap: ClusterSnapshot): void {
     }
   }
   s.schedQueue = [...snap.scheduler.queue];
-  s.unschedulable = new Set(snap.scheduler.unschedulable);
+  s.unschedulable = new Map(snap.scheduler.unschedulable.map((u): [string, number] => {
+    if (typeof u !== 'string') return u;
+    const due = s.clock.now + UNSCHEDULABLE_RETRY_MS;
+    s.clock.arm('cp:scheduler', u, due);
+    return [u, due];
+  }));
+  s.backoffQ = new Map(snap.scheduler.backoff ?? []);
+  s.schedAttempts = new Map((snap.scheduler.attempts ?? []).map(([uid, attempts, at]) => [uid, { attempts, at }]));
   s.schedState.nextStartNodeIndex = snap.scheduler.nextStartNodeIndex;
   s.evictions = new Map(Object.entries(snap.evictions));
   s.podgc = new Map(Object.entries(snap.podgc));
@@ -131,7 +147,13 @@ export function snapshot(s: ClusterState): ClusterSnapshot {
       objects,
       events: s.recorder.snapshot(),
       images,
-      scheduler: { queue: s.schedQueue, unschedulable: [...s.unschedulable], nextStartNodeIndex: s.schedState.nextStartNodeIndex },
+      scheduler: {
+        queue: s.schedQueue,
+        unschedulable: [...s.unschedulable],
+        backoff: [...s.backoffQ],
+        attempts: [...s.schedAttempts].map(([uid, a]) => [uid, a.attempts, a.at] as [string, number, number]),
+        nextStartNodeIndex: s.schedState.nextStartNodeIndex,
+      },
       evictions: Object.fromEntries(s.evictions),
       podgc: Object.fromEntries(s.podgc),
       foreground: Object.fromEntries(s.foreground),

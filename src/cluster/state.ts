@@ -60,8 +60,14 @@ export class ClusterState {
   readonly nodeInfos = new Map<string, NodeInfo>();
   nodeOrder: NodeInfo[] = [];
   readonly usedIPs = new Map<string, Set<number>>();
+  /** The scheduler's activeQ: pods to try, in order. */
   schedQueue: string[] = [];
-  unschedulable = new Set<string>();
+  /** unschedulablePods: uid → when its leftover flush is due (5 min after it failed). */
+  unschedulable = new Map<string, number>();
+  /** backoffQ: uid → when its back-off ends. */
+  backoffQ = new Map<string, number>();
+  /** QueuedPodInfo of pods that failed to schedule: failed attempts, and when the last one failed. */
+  schedAttempts = new Map<string, { attempts: number; at: number }>();
   readonly schedState = { nextStartNodeIndex: 0 };
   /** Pods pending taint eviction: uid → due. */
   evictions = new Map<string, number>();
