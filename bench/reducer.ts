@@ -279,3 +279,81 @@ export function runRolloutReducer(deployments: number, replicas: number, m: numb
   for (const p of s.pods.values()) if (p.ready && p.image === 'nginx:1.16.1') ready++;
   return { ms, ready, pods: s.pods.size, actions: r.actions };
 }
+
+// ------------------------------------------------------------------------------------------------
+// CronJob baseline
+// ------------------------------------------------------------------------------------------------
+
+/**
+ * The CronJob rows' baseline: a schedule every minute over `minutes` of simulated time, as a
+ * minimal immutable reducer — per schedule a Job record and its pod are created (named
+ * `<cronjob>-<minutes since the epoch>` / `…-<n>`), the pod runs its 1 s and succeeds, the Job
+ * completes, the CronJob's status records it, and the finished Jobs beyond the history limit (3)
+ * are deleted with their pods. Plain objects and a sorted timer list; the next time is computed
+ * by stepping minutes (no cron parsing), no actors, no validation, no events.
+ */
+interface CJob { name: string; scheduled: number; pod: string; complete: boolean; completionTime: number | null }
+interface CPod { name: string; job: string; phase: 'Pending' | 'Running' | 'Succeeded'; startedAt: number | null; finishedAt: number | null }
+interface CState {
+  now: number;
+  jobs: Map<string, CJob>;
+  pods: Map<string, CPod>;
+  history: string[];
+  active: string[];
+  lastScheduleTime: number | null;
+  lastSuccessfulTime: number | null;
+}
+type CAction = { type: 'schedule' } | { type: 'start'; pod: string } | { type: 'finish'; pod: string };
+
+function reduceCron(s: CState, a: CAction, push: (due: number, a: CAction) => void, limit: number): CState {
+  if (a.type === 'schedule') {
+    const name = `tick-${Math.floor(s.now / 60_000)}`;
+    const pod = `${name}-x`;
+    const jobs = new Map(s.jobs).set(name, { name, scheduled: s.now, pod, complete: false, completionTime: null });
+    const pods = new Map(s.pods).set(pod, { name: pod, job: name, phase: 'Pending', startedAt: null, finishedAt: null });
+    push(s.now, { type: 'start', pod });
+    push(s.now + 60_000, { type: 'schedule' });
+    return { ...s, jobs, pods, active: [...s.active, name], lastScheduleTime: s.now };
+  }
+  const p = s.pods.get(a.pod)!;
+  if (a.type === 'start') {
+    push(s.now + 1_000, { type: 'finish', pod: a.pod });
+    return { ...s, pods: new Map(s.pods).set(a.pod, { ...p, phase: 'Running', startedAt: s.now }) };
+  }
+  let pods = new Map(s.pods).set(a.pod, { ...p, phase: 'Succeeded', finishedAt: s.now });
+  let jobs = new Map(s.jobs).set(p.job, { ...s.jobs.get(p.job)!, complete: true, completionTime: s.now });
+  let history = [...s.history, p.job];
+  while (history.length > limit) {
+    const old = jobs.get(history[0]!)!;
+    jobs = new Map(jobs);
+    jobs.delete(old.name);
+    pods = new Map(pods);
+    pods.delete(old.pod);
+    history = history.slice(1);
+  }
+  return { ...s, jobs, pods, history, active: s.active.filter((j) => j !== p.job), lastSuccessfulTime: s.now };
+}
+
+/** A CronJob every minute for `minutes` schedules; returns the schedules run and the Jobs left. */
+export function runCronReducer(minutes: number, limit = 3): { schedules: number; jobs: number } {
+  let s: CState = { now: 0, jobs: new Map(), pods: new Map(), history: [], active: [], lastScheduleTime: null, lastSuccessfulTime: null };
+  const timers: { due: number; a: CAction }[] = [];
+  const push = (due: number, a: CAction) => {
+    // Insert in due order (the list is short: one schedule, one start or finish pending).
+    let i = timers.length;
+    while (i > 0 && timers[i - 1]!.due > due) i--;
+    timers.splice(i, 0, { due, a });
+  };
+  push(0, { type: 'schedule' });
+  const end = minutes * 60_000;
+  let schedules = 0;
+  for (;;) {
+    const t = timers[0];
+    if (!t || t.due >= end) break;
+    timers.shift();
+    s = { ...s, now: t.due };
+    if (t.a.type === 'schedule') schedules++;
+    s = reduceCron(s, t.a, push, limit);
+  }
+  return { schedules, jobs: s.jobs.size };
+}
