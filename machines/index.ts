@@ -8,7 +8,7 @@ import { createContainerMachine } from './container/container.ts';
 import { createNodeMachine } from './node.ts';
 import { createPodMachine } from './pod/pod.ts';
 import { createProbeMachine } from './probe.ts';
-import { clusterMachine } from './cluster.ts';
+import { clusterMachine, createClusterLogic } from './cluster.ts';
 import { createReplicaSetMachine } from './replicaset/replicaset.ts';
 import { createDeploymentMachine } from './deployment/deployment.ts';
 import { createRolloutMachine } from './deployment/rollout.ts';
@@ -19,7 +19,7 @@ import { createJobMachine } from './job/job.ts';
 import { createCronJobMachine } from './cronjob/cronjob.ts';
 
 export {
-  clusterMachine, createContainerMachine, createDeploymentMachine, createNodeMachine, createPodMachine, createProbeMachine,
+  clusterMachine, createClusterLogic, createContainerMachine, createDeploymentMachine, createNodeMachine, createPodMachine, createProbeMachine,
   createReplicaSetMachine, createRolloutMachine, createStandaloneEnv, createDaemonSetMachine, createStatefulSetMachine, createOrdinalMachine,
   createJobMachine, createCronJobMachine,
 };

@@ -15,7 +15,7 @@ import { createCronJobMachine } from '../../machines/cronjob/cronjob.ts';
 import { createStatefulSetMachine } from '../../machines/statefulset/statefulset.ts';
 import { createDaemonSetMachine } from '../../machines/daemonset/daemonset.ts';
 import { createDeploymentMachine } from '../../machines/deployment/deployment.ts';
-import { clusterMachine } from '../../machines/cluster.ts';
+import { createClusterLogic } from '../../machines/cluster.ts';
 import { DEFAULT_BEHAVIOUR, type BehaviourDefaults } from '../../machines/behaviour.ts';
 import type { Env, RecordedEvent } from '../../machines/env.ts';
 import { SimClock } from '../clock.ts';
@@ -157,7 +157,7 @@ export class ClusterState {
     this.jobMachine = createJobMachine(this.env);
     this.cronJobMachine = createCronJobMachine(this.env);
     this.nodeMachine = createNodeMachine(this.env);
-    this.root = createActor(clusterMachine, { inspect: opts.inspect }).start();
+    this.root = createActor(createClusterLogic(), { inspect: opts.inspect }).start();
   }
 }
 
