@@ -42,6 +42,8 @@ export class EventRecorder {
    * O(events of the object).
    */
   private byKey = new Map<string, StoredEvent>();
+  /** Each stored event's aggregation key (computed once: expiry unindexes without recomputing). */
+  private keys = new WeakMap<StoredEvent, string>();
   private seq = 0;
   private lastExpiry = -Infinity;
 
@@ -76,6 +78,7 @@ export class EventRecorder {
       rv: this.nextRv(),
     };
     this.byKey.set(key, ev);
+    this.keys.set(ev, key);
     this.events.push(ev);
     if (now - this.lastExpiry >= EXPIRY_INTERVAL_MS) this.expire();
   }
@@ -89,8 +92,17 @@ export class EventRecorder {
     this.lastExpiry = now;
     const cutoff = now - EVENT_TTL_MS;
     if (!this.events.some((e) => e.last < cutoff)) return;
-    this.events = this.events.filter((e) => e.last >= cutoff);
-    this.reindex();
+    const kept: StoredEvent[] = [];
+    for (const e of this.events) {
+      if (e.last >= cutoff) {
+        kept.push(e);
+        continue;
+      }
+      // An expired event leaves the index only if it is still its key's latest.
+      const key = this.keys.get(e) ?? aggregationKey(e);
+      if (this.byKey.get(key) === e) this.byKey.delete(key);
+    }
+    this.events = kept;
   }
 
   /** Events not yet expired (reading never changes what is stored). */
@@ -113,7 +125,11 @@ export class EventRecorder {
   private reindex(): void {
     this.byKey = new Map();
     // In recording order, so the latest event of a key wins, as when it was recorded.
-    for (const e of this.events) this.byKey.set(aggregationKey(e), e);
+    for (const e of this.events) {
+      const key = aggregationKey(e);
+      this.byKey.set(key, e);
+      this.keys.set(e, key);
+    }
   }
 }
 

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Cron } from 'croner';
-import { parse, ZERO_TIME } from '../../../machines/cronjob/schedule.ts';
+import { parse, specNext, ZERO_TIME } from '../../../machines/cronjob/schedule.ts';
 
 const MONTH_NAMES = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
 const DAY_NAMES = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'];
@@ -98,5 +98,40 @@ describe('robfig port ≡ croner where both apply', () => {
       .map((t) => new Date(t!).toISOString());
     expect(ny('0 2 * * *', '2024-03-10T05:00:00Z')).toEqual(['2024-03-11T06:00:00.000Z', '2024-03-10T07:00:00.000Z']);
     expect(ny('0 1 * * *', '2024-11-03T05:00:00Z')).toEqual(['2024-11-03T06:00:00.000Z', '2024-11-04T06:00:00.000Z']);
+  });
+});
+
+describe('specNext: jumping to the next set minute / second ≡ robfig\'s one-unit steps', () => {
+  // Zones with DST, half-hour DST (Lord Howe), a :45 offset, a historical LMT offset in seconds
+  // (Amsterdam before 1937), and transitions within the days drawn.
+  const ZONES = ['UTC', 'America/New_York', 'Europe/London', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'Europe/Amsterdam', 'America/Santiago'];
+  it('random 5-field schedules (second 0, as ParseStandard sets it), zones and times, 1930-2030', () => {
+    fc.assert(fc.property(
+      expression, fc.constantFrom(...ZONES), fc.integer({ min: 1930, max: 2030 }), fc.integer({ min: 0, max: 365 * 24 * 60 * 60 - 1 }),
+      (expr, zone, year, seconds) => {
+        const s = parse(expr, zone);
+        if ('error' in s) throw new Error(`${expr}: ${s.error}`);
+        let a = Date.UTC(year, 0, 1) + seconds * 1000 + 250;
+        let b = a;
+        for (let i = 0; i < 4; i++) {
+          a = specNext(s.spec!, a);
+          b = specNext(s.spec!, b, true);
+          expect(a).toBe(b);
+          if (a === ZERO_TIME) break;
+        }
+      },
+    ), { numRuns: Number(process.env.PROPERTY_RUNS ?? 400), seed: 20261127 });
+  });
+
+  it('around the DST changes themselves (New York, Lord Howe: every 1–59 minutes across the hour of the change)', () => {
+    for (const [zone, day] of [['America/New_York', Date.UTC(2024, 2, 10, 6)], ['America/New_York', Date.UTC(2024, 10, 3, 5)], ['Australia/Lord_Howe', Date.UTC(2024, 3, 6, 14)], ['Australia/Lord_Howe', Date.UTC(2024, 9, 5, 15)]] as const) {
+      for (let step = 1; step < 60; step += 7) {
+        const s = parse(`*/${step} * * * *`, zone);
+        if ('error' in s) throw new Error(s.error);
+        for (let t0 = day - 2 * 3_600_000; t0 < day + 2 * 3_600_000; t0 += 7 * 60_000 + 13_000) {
+          expect(specNext(s.spec!, t0)).toBe(specNext(s.spec!, t0, true));
+        }
+      }
+    }
   });
 });
