@@ -12,6 +12,9 @@
  *   npm run bench -- deploy            # both Deployment rollout rows
  *   npm run bench -- deploy10k         # 1 Deployment × 10,000 replicas on 100 nodes
  *   npm run bench -- deploy1000x100    # 1,000 Deployments × 100 replicas on 1,000 nodes
+ *   npm run bench -- ds sts jobs       # 5 DaemonSets × 1,000 nodes; a StatefulSet of 1,000; 10,000 Jobs × 10
+ *   npm run bench -- cron              # a CronJob every minute for a simulated week (--cron-minutes=N)
+ *   npm run bench -- cron-year         # … for a simulated year: 525,600 schedules (~10 min)
  *
  * Options for the rollout rows:
  *   --node-pods=250,110  node pod capacities (`status.allocatable.pods`) to run them with, a row
