@@ -66,13 +66,13 @@ function seconds(v: string): number | null {
 }
 
 /** Validates every behaviour annotation; returns messages keyed by annotation name. */
-export function validateBehaviourAnnotations(ann: Record<string, string> | undefined): { key: string; message: string }[] {
-  const errors: { key: string; message: string }[] = [];
+export function validateBehaviourAnnotations(ann: Record<string, string> | undefined): { key: string; message: string; unknownKey?: true }[] {
+  const errors: { key: string; message: string; unknownKey?: true }[] = [];
   for (const [k, v] of Object.entries(ann ?? {})) {
     if (!k.startsWith(PREFIX)) continue;
     const base = k.slice(PREFIX.length).split('.')[0]!;
     if (!(BEHAVIOUR_KEYS as readonly string[]).includes(base)) {
-      errors.push({ key: k, message: `unknown behaviour annotation; known: ${BEHAVIOUR_KEYS.join(', ')}` });
+      errors.push({ key: k, message: `unknown behaviour annotation; known: ${BEHAVIOUR_KEYS.join(', ')}`, unknownKey: true });
       continue;
     }
     try {

@@ -5,7 +5,6 @@
  * written, keys sorted.
  */
 import YAML from 'yaml';
-import { validateBehaviourAnnotations } from '../../machines/behaviour.ts';
 import { iso } from '../../machines/time.ts';
 import { resolveKind, unsupportedKindMessage } from '../kinds.ts';
 import { parseManifests, parseObjects, validatePodUpdate, validateUpdate, ManifestLoadError, type ManifestError } from '../manifest/index.ts';
@@ -52,8 +51,6 @@ export function apply(s: ClusterState, input: string | KObject | KObject[], opts
     const ns = info.namespaced ? (obj.metadata.namespace ?? 'default') : undefined;
     if (info.namespaced) obj.metadata.namespace = ns;
     const raw = lastApplied(raws[i] ?? obj, ns);
-    const bad = validateBehaviourAnnotations(obj.metadata.annotations);
-    for (const b of bad) errors.push({ file: lo.file, line: lo.line, path: `metadata.annotations[${b.key}]`, message: b.message });
     if (kind === 'Namespace') creatingNs.add(obj.metadata.name);
     if (ns && !creatingNs.has(ns) && !s.store.get('Namespace', undefined, ns)) {
       errors.push({ file: lo.file, line: lo.line, path: 'metadata.namespace', message: `namespaces "${ns}" not found` });

@@ -12,6 +12,7 @@ import { ManifestLoadError, pathString, type FieldError, type ManifestError, typ
 import { decodeObject, isPlainObject } from './schema.ts';
 import { defaultObject } from './defaults.ts';
 import { validateObject } from './validate.ts';
+import { validateBehaviourAnnotations } from '../../machines/behaviour.ts';
 import { nodeLocator, pathAtOffset, toManifestErrors, type Locator } from './locate.ts';
 
 export interface LoadedObject {
@@ -74,6 +75,28 @@ export const STATUS_RESET_KINDS: ReadonlySet<string> = new Set([
   'StatefulSet', 'DaemonSet', 'PersistentVolume', 'Job', 'CronJob',
 ]);
 
+/**
+ * The `kubeactors.dev/*` behaviour annotations (machines/behaviour.ts) wherever pods get them: the
+ * object's own metadata, a pod template's (`spec.template`), a CronJob's job template's. An
+ * unknown key or a bad value is an error at the annotation's own line, never a silent default.
+ */
+function behaviourErrors(obj: Record<string, any>): FieldError[] {
+  const out: FieldError[] = [];
+  const check = (meta: unknown, at: string[]) => {
+    const ann = isPlainObject(meta) ? (meta as any).annotations : undefined;
+    if (!isPlainObject(ann)) return;
+    for (const b of validateBehaviourAnnotations(ann as Record<string, string>)) {
+      const path: Path = [...at.map((name) => ({ k: 'f' as const, name })), { k: 'f', name: 'annotations' }, { k: 'key', key: b.key }];
+      // An unknown key is pointed at itself; a bad value at the value.
+      out.push({ path, message: b.message, ...(b.unknownKey ? { atKey: true } : {}) });
+    }
+  };
+  check(obj.metadata, ['metadata']);
+  check(obj.spec?.template?.metadata, ['spec', 'template', 'metadata']);
+  check(obj.spec?.jobTemplate?.spec?.template?.metadata, ['spec', 'jobTemplate', 'spec', 'template', 'metadata']);
+  return out;
+}
+
 interface Sink {
   objects: LoadedObject[];
   errors: ManifestError[];
@@ -128,7 +151,7 @@ function processObject(
   const validation = validateObject(defaulted, info).filter(
     (e) => !bad.some((b) => rel(e.path, b) || (e.at !== undefined && rel(e.at, b)) || (e.dependsOn ?? []).some((d) => rel(b, d))),
   );
-  const errs = [...decoded.errors, ...validation];
+  const errs = [...decoded.errors, ...validation, ...behaviourErrors(defaulted)];
   if (errs.length) {
     report(errs);
     return false;

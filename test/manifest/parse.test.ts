@@ -231,3 +231,68 @@ describe('what the API server ignores or refuses in a client object', () => {
     ]);
   });
 });
+
+describe('kubeactors.dev behaviour annotations are validated wherever pods get them, at their own line', () => {
+  const DEPLOY = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector: { matchLabels: { app: web } }
+  template:
+    metadata:
+      labels: { app: web }
+      annotations:
+        kubeactors.dev/run-secs: "5"
+        kubeactors.dev/exit-code: "300"
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.14.2
+`;
+  it('a pod template: an unknown key at the key, a bad value at the value; nothing accepted', () => {
+    const r = parseManifests(DEPLOY, { file: 'web.yaml' });
+    expect(r.objects).toEqual([]);
+    expect(r.errors.map(formatManifestError)).toEqual([
+      'web.yaml:11:9: spec.template.metadata.annotations[kubeactors.dev/run-secs]: unknown behaviour annotation; known: run-seconds, exit-code, pull-seconds, image-pull, liveness-fails-after, readiness-fails-after, startup-fails, termination-seconds, logs',
+      'web.yaml:12:35: spec.template.metadata.annotations[kubeactors.dev/exit-code]: expected an exit code 0-255, got "300"',
+    ]);
+  });
+
+  it("a CronJob's job template, and a Pod's own metadata", () => {
+    const cron = `apiVersion: batch/v1
+kind: CronJob
+metadata: { name: tick }
+spec:
+  schedule: "* * * * *"
+  jobTemplate:
+    spec:
+      template:
+        metadata:
+          annotations: { kubeactors.dev/image-pull: "maybe" }
+        spec:
+          restartPolicy: Never
+          containers: [{ name: c, image: busybox }]
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+  annotations:
+    kubeactors.dev/run-seconds: "soon"
+spec:
+  containers: [{ name: c, image: busybox }]
+`;
+    const r = parseManifests(cron, { file: 'x.yaml' });
+    expect(r.errors.map(formatManifestError)).toEqual([
+      'x.yaml:10:53: spec.jobTemplate.spec.template.metadata.annotations[kubeactors.dev/image-pull]: expected "fail" or "ok", got "maybe"',
+      expect.stringMatching(/^x\.yaml:20:33: metadata\.annotations\[kubeactors\.dev\/run-seconds\]: /),
+    ]);
+  });
+
+  it('other annotations, and valid behaviour ones, pass', () => {
+    const r = parseManifests(DEPLOY.replace('run-secs', 'run-seconds').replace('"300"', '"3"'));
+    expect(r.errors).toEqual([]);
+    expect(r.objects).toHaveLength(1);
+  });
+});
