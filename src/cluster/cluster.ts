@@ -188,9 +188,7 @@ export class Cluster {
     const source: KObject[] =
       k === 'Event'
         ? this.listEvents(opts.allNamespaces ? {} : { namespace: opts.namespace ?? 'default' })
-        : [...this.store.entries(k)]
-            .filter((e) => opts.allNamespaces || !resolveKind(k)?.namespaced || e.namespace === (opts.namespace ?? 'default'))
-            .map(objectOf);
+        : [...(opts.allNamespaces || !resolveKind(k)?.namespaced ? this.store.entries(k) : this.store.entriesIn(k, opts.namespace ?? 'default'))].map(objectOf);
     const out = source.filter((o) => (!ls || matches(ls, o.metadata.labels)) && (!fs || matchesFields(fs, o as any)));
     out.sort((a, b) => (a.metadata.namespace ?? '').localeCompare(b.metadata.namespace ?? '') || a.metadata.name.localeCompare(b.metadata.name));
     return structuredClone(out);

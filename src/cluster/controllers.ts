@@ -213,8 +213,8 @@ export function dependentTouched(s: ClusterState, kind: string, obj: KObject | u
   }
   const ns = obj.metadata?.namespace;
   for (const ownerKind of owners) {
-    for (const e of s.store.entries(ownerKind)) {
-      if (e.namespace === ns && e.last && matches(selectorOf(e), obj.metadata?.labels)) queueSync(s, e.uid);
+    for (const e of s.store.entriesIn(ownerKind, ns)) {
+      if (e.last && matches(selectorOf(e), obj.metadata?.labels)) queueSync(s, e.uid);
     }
   }
 }
@@ -284,7 +284,7 @@ export function syncControllers(s: ClusterState): boolean {
     if (e.machine === 'statefulset') {
       const revisions = dependentsOf(s, e.uid).filter((d) => d.kind === 'ControllerRevision').sort((a, b) => a.seq! - b.seq!).map((d) => d.object!);
       const claims: KObject[] = [];
-      for (const c of s.store.entries('PersistentVolumeClaim')) if (c.namespace === e.namespace) claims.push(objectOf(c));
+      for (const c of s.store.entriesIn('PersistentVolumeClaim', e.namespace)) claims.push(objectOf(c));
       e.actor!.send({ type: 'controller.sync', pods: claimable(s, e, 'Pod').map((p) => p.last as Pod), revisions, claims });
       continue;
     }

@@ -23,8 +23,7 @@ export function endpointsPodTouched(s: ClusterState, prev: Pod | undefined, pod:
   if (!p) return;
   if (prev && pod && !relevantChange(prev, pod)) return;
   const ns = p.metadata?.namespace;
-  for (const svc of s.store.entries('Service')) {
-    if (svc.namespace !== ns) continue;
+  for (const svc of s.store.entriesIn('Service', ns)) {
     const sel = svc.object!.spec?.selector;
     if (!sel || !Object.keys(sel).length) continue;
     const selector = selectorFromSet(sel);
@@ -110,7 +109,7 @@ function syncService(s: ClusterState, svc: Entry): void {
   const sel = obj.spec?.selector;
   if (!sel || !Object.keys(sel).length) return; // endpoints of selector-less Services are the user's
   const pods: Pod[] = [];
-  for (const p of s.store.entries('Pod')) if (p.namespace === svc.namespace && p.last) pods.push(p.last as Pod);
+  for (const p of s.store.entriesIn('Pod', svc.namespace)) if (p.last) pods.push(p.last as Pod);
   const subsets = computeSubsets(obj, pods);
   const labels: Record<string, string> = { ...(obj.metadata.labels ?? {}) };
   if (obj.spec?.clusterIP === 'None') labels['service.kubernetes.io/headless'] = '';

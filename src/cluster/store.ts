@@ -62,11 +62,15 @@ export function keyOf(namespace: string | undefined, name: string): string {
   return namespace ? `${namespace}/${name}` : name;
 }
 
+const EMPTY: ReadonlySet<Entry> = new Set();
+
 export class Store {
   private kinds = new Map<string, Map<string, Entry>>();
   readonly byUid = new Map<string, Entry>();
   /** Pods by `spec.nodeName`, for node-wide reactions without scanning every pod. */
   private byNode = new Map<string, Set<Entry>>();
+  /** kind → namespace → entries, in creation order: what a namespaced lister iterates. */
+  private byNs = new Map<string, Map<string, Set<Entry>>>();
   private seq = 0;
 
   table(kind: string): Map<string, Entry> {
@@ -86,12 +90,29 @@ export class Store {
     e.seq = this.seq++;
     this.table(e.kind).set(keyOf(e.namespace, e.name), e);
     this.byUid.set(e.uid, e);
+    if (e.namespace !== undefined) {
+      let kind = this.byNs.get(e.kind);
+      if (!kind) this.byNs.set(e.kind, (kind = new Map()));
+      let set = kind.get(e.namespace);
+      if (!set) kind.set(e.namespace, (set = new Set()));
+      set.add(e);
+    }
   }
 
   remove(e: Entry): void {
     this.kinds.get(e.kind)?.delete(keyOf(e.namespace, e.name));
     this.byUid.delete(e.uid);
     this.setNode(e, undefined);
+    if (e.namespace !== undefined) {
+      const kind = this.byNs.get(e.kind);
+      const set = kind?.get(e.namespace);
+      if (set?.delete(e) && !set.size) kind!.delete(e.namespace);
+    }
+  }
+
+  /** The entries of a kind in one namespace, in the order `entries(kind)` gives them. */
+  entriesIn(kind: string, namespace: string | undefined): IterableIterator<Entry> {
+    return (this.byNs.get(kind)?.get(namespace ?? '') ?? EMPTY).values();
   }
 
   /** Keeps the node index in line with a pod's `spec.nodeName` (it is set once, on binding). */
