@@ -52,8 +52,8 @@ export function normalizeMemberEvent<E extends AnyEventObject>(event: E): E {
  * them. Inspection still shows the real type (`@xstate.event` is emitted as the event is
  * relayed, before the transition runs); `xstate.error.actor.<id>` keeps its id for the message.
  */
-export function createClusterLogic() {
-  const logic = clusterMachine.provide({});
+export function createClusterLogic(machine: typeof clusterMachine = clusterMachine) {
+  const logic = machine.provide({});
   const transition = logic.transition.bind(logic);
   logic.transition = (snapshot, event, scope) => transition(snapshot, normalizeMemberEvent(event), scope);
   return logic;

@@ -42,6 +42,12 @@ export interface PodControl {
   createPod(pod: KObject): string;
   /** Writes a pod's metadata (labels, ownerReferences) as a controller's update does. */
   updatePod(pod: KObject): void;
+  /**
+   * Removes one finalizer from the pod as it is now (a patch, `$deleteFromPrimitiveList`: nothing
+   * else of a possibly stale copy is written back); no-op if the pod is gone, another pod has
+   * taken the name (`uid`), or the finalizer is not there.
+   */
+  removeFinalizer(namespace: string, name: string, uid: string, finalizer: string): void;
 }
 
 /** Jobs a CronJob creates and deletes; a Job deleting itself when its TTL expires. */

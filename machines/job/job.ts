@@ -45,14 +45,11 @@ const condition = (o: KObject, type: string) => (o.status?.conditions ?? []).som
 
 export function createJobMachine(env: Env) {
   const record = objectRecorder(env, JOB_CONTROLLER);
-  /** Counted pods lose the tracking finalizer. */
+  /** Counted pods lose the tracking finalizer (removeTrackingFinalizerPatch: that finalizer only). */
   const removeTrackingFinalizers = (list: readonly Pod[]) => {
     for (const p of list) {
-      const finalizers = (p.metadata?.finalizers ?? []).filter((f) => f !== JOB_TRACKING_FINALIZER);
-      const next = structuredClone(p) as unknown as KObject;
-      next.metadata.finalizers = finalizers;
-      if (!finalizers.length) delete next.metadata.finalizers;
-      env.pods?.updatePod(next);
+      const md = p.metadata!;
+      env.pods?.removeFinalizer(md.namespace!, md.name!, md.uid!, JOB_TRACKING_FINALIZER);
     }
   };
 
@@ -89,12 +86,9 @@ export function createJobMachine(env: Env) {
         // FailureTarget / SuccessCriteriaMet), then the counted pods lose the tracking finalizer,
         // then the next write — each a snapshot of its own, as a watcher sees them upstream.
         const writes = plan.statusWrites;
-        if (writes.length > 1) {
-          enqueue.assign({ object: { ...o, status: writes[0] } as KObject });
+        enqueue.assign({ object: writes.length ? ({ ...o, status: writes[0] } as KObject) : object });
+        if (writes.length > 1 || plan.removeFinalizers.length) {
           enqueue.sendTo(self, { type: 'job.write', writes: writes.slice(1), removeFinalizers: plan.removeFinalizers });
-        } else {
-          removeTrackingFinalizers(plan.removeFinalizers);
-          enqueue.assign({ object });
         }
         let timers = disarmTimer(disarmTimer(context.timers, 'requeue'), 'ttl');
         if (plan.requeueAfterMs !== null) timers = armTimer(env, context.addr, timers, 'requeue', now + Math.max(plan.requeueAfterMs, 1));
@@ -108,7 +102,7 @@ export function createJobMachine(env: Env) {
         if (event.type !== 'job.write') return;
         removeTrackingFinalizers(event.removeFinalizers);
         const [status, ...rest] = event.writes;
-        enqueue.assign({ object: { ...context.object, status } as KObject });
+        if (status) enqueue.assign({ object: { ...context.object, status } as KObject });
         if (rest.length) enqueue.sendTo(self, { type: 'job.write', writes: rest, removeFinalizers: [] });
       }),
       update: assign(({ context, event }) => (event.type === 'controller.update' ? { object: keepingStatus(context.object, event.object) } : {})),

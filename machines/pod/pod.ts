@@ -307,6 +307,14 @@ export function createPodMachine(env: Env) {
         if (md.deletionTimestamp) return {};
         return { pod: { ...context.pod, metadata: { ...md, deletionTimestamp: iso(env.now()), deletionGracePeriodSeconds: 0 } } };
       }),
+      // The status manager's last step (syncPod → canBeDeleted): it deletes the stopped pod again
+      // with grace 0; rest.BeforeDelete shortens the grace to 0 and moves deletionTimestamp back
+      // to the first deletion time — never into the past: now.
+      kubeletDeletes: assign(({ context }) => {
+        const md = context.pod.metadata!;
+        if (md.deletionGracePeriodSeconds === 0) return {};
+        return { pod: { ...context.pod, metadata: { ...md, deletionTimestamp: iso(env.now()), deletionGracePeriodSeconds: 0 } } };
+      }),
       // killContainersWithSyncResult: every running container is told to stop at once — each
       // records Killing and runs its preStop hook now — but a sidecar's SIGTERM waits for its
       // turn (after the app containers and the sidecars started after it: releaseSidecars).
@@ -538,7 +546,7 @@ export function createPodMachine(env: Env) {
         },
         always: [
           { guard: 'forceDeletedAndFree', target: 'Deleted' },
-          { guard: and(['kubeletUp', 'allStopped', 'hasFinalizers']), target: 'Finalizing', actions: 'publishTerminal' },
+          { guard: and(['kubeletUp', 'allStopped', 'hasFinalizers']), target: 'Finalizing', actions: ['publishTerminal', 'kubeletDeletes'] },
           { guard: and(['kubeletUp', 'allStopped']), target: 'Deleted', actions: 'publishTerminal' },
           { guard: and(['appStopped', 'sidecarToRelease']), actions: 'releaseSidecars' },
         ],

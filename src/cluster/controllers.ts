@@ -11,7 +11,7 @@ import { getControllerOf } from '../../machines/replicaset/claim.ts';
 import type { KObject, OwnerReference, Pod } from '../types.ts';
 import type { Job } from 'kubernetes-types/batch/v1.d.ts';
 import { hasJobTrackingFinalizer } from '../../machines/job/counting.ts';
-import { isJobFinished, JOB_TRACKING_FINALIZER } from '../../machines/job/spec.ts';
+import { isJobFinished, JOB_TRACKING_FINALIZER, managedByExternalController } from '../../machines/job/spec.ts';
 import { create, createStatic, update } from './apply.ts';
 import { defaultObject } from '../manifest/defaults.ts';
 import { deleteObject, dependentsOf, deletePod, indexOwners, removeEntry } from './gc.ts';
@@ -53,6 +53,10 @@ export function podControl(s: ClusterState): PodControl {
     updatePod(pod) {
       const e = s.store.get('Pod', pod.metadata.namespace, pod.metadata.name);
       if (e) update(s, e, pod);
+    },
+    removeFinalizer(namespace, name, uid, finalizer) {
+      const e = s.store.get('Pod', namespace, name);
+      if (e && e.uid === uid) removePodFinalizer(s, e, finalizer);
     },
     createPod(pod) {
       const obj = structuredClone(pod);
@@ -231,13 +235,20 @@ function orphanTrackedPod(s: ClusterState, pod: Pod): void {
   s.work.push(() => {
     const e = s.store.byUid.get(uid);
     const cur = e?.last as Pod | undefined;
-    if (!e || !cur || !hasJobTrackingFinalizer(cur as any) || !orphanedFromJob(s, cur)) return;
-    const next = structuredClone(cur) as KObject;
-    const finalizers = (next.metadata.finalizers ?? []).filter((f: string) => f !== JOB_TRACKING_FINALIZER);
-    next.metadata.finalizers = finalizers;
-    if (!finalizers.length) delete next.metadata.finalizers;
-    update(s, e, next);
+    if (!e || !cur || !orphanedFromJob(s, cur)) return;
+    removePodFinalizer(s, e, JOB_TRACKING_FINALIZER);
   });
+}
+
+/** The finalizer patch: only `metadata.finalizers` of the pod as it is now changes. */
+function removePodFinalizer(s: ClusterState, e: Entry, finalizer: string): void {
+  const cur = e.last as Pod | undefined;
+  if (!cur?.metadata?.finalizers?.includes(finalizer)) return;
+  const next = structuredClone(cur) as KObject;
+  const finalizers = next.metadata.finalizers!.filter((f: string) => f !== finalizer);
+  next.metadata.finalizers = finalizers;
+  if (!finalizers.length) delete next.metadata.finalizers;
+  update(s, e, next);
 }
 
 function orphanedFromJob(s: ClusterState, pod: Pod): boolean {
@@ -245,7 +256,10 @@ function orphanedFromJob(s: ClusterState, pod: Pod): boolean {
   if (!ref) return true;
   if (ref.kind !== 'Job' || ref.apiVersion !== 'batch/v1') return false;
   const job = s.store.byUid.get(ref.uid);
-  return !job || job.kind !== 'Job' || job.name !== ref.name || isJobFinished(job.last as Job);
+  if (!job || job.kind !== 'Job' || job.name !== ref.name) return true;
+  // A Job another controller manages (spec.managedBy) keeps its pods' finalizers for that controller.
+  if (managedByExternalController(job.last as Job) !== null) return false;
+  return isJobFinished(job.last as Job);
 }
 
 function selectorOf(e: Entry) {

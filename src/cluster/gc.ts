@@ -115,10 +115,10 @@ function deleteNamespace(s: ClusterState, e: Entry): void {
 }
 
 function finishNamespace(s: ClusterState, e: Entry): void {
-  if (!s.store.byUid.has(e.uid)) return;
+  if (s.store.byUid.get(e.uid) !== e) return;
   for (const kind of s.store.allKinds()) {
     if (kind === 'Namespace' || kind === 'Node') continue;
-    for (const d of s.store.entries(kind)) if (d.namespace === e.name) return;
+    if (!s.store.entriesIn(kind, e.name).next().done) return;
   }
   removeEntry(s, e);
 }
@@ -168,6 +168,11 @@ export function removeEntry(s: ClusterState, e: Entry): void {
     if (ep) removeEntry(s, ep);
   }
   if (e.kind === 'PersistentVolumeClaim') claimRemoved(s, e.object!, (pv) => removeEntry(s, pv));
+  // The namespace controller finishes a terminating namespace once its last object is gone.
+  if (e.namespace !== undefined) {
+    const ns = s.store.get('Namespace', undefined, e.namespace);
+    if (ns?.object?.metadata.deletionTimestamp) s.work.push(() => finishNamespace(s, ns));
+  }
 }
 
 // ---------------------------------------------------------------- owner index

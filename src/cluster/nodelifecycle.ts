@@ -7,7 +7,7 @@
 import { iso } from '../../machines/time.ts';
 import { getMinTolerationTime } from '../scheduler/taints.ts';
 import { newNodeInfo, setNode } from '../scheduler/resources.ts';
-import type { KObject, Node, Pod } from '../types.ts';
+import type { KObject, Node, Pod, PodCondition } from '../types.ts';
 import { deletePod, removeEntry } from './gc.ts';
 import { nodesTouched } from './controllers.ts';
 import { defaultNode, podCIDRBase } from './nodes.ts';
@@ -226,9 +226,39 @@ export function collectNodePods(s: ClusterState, nodeName: string, due: number):
   s.podgc.delete(nodeName);
   if (s.store.get('Node', undefined, nodeName)) return;
   for (const p of podsOnNode(s, nodeName)) {
-    // markFailedAndDeletePodWithCondition: phase Failed with the DisruptionTarget condition, then a
-    // force delete (a finalizer still holds the object).
-    p.actor!.send({ type: 'pod.conditions', phase: 'Failed', conditions: [{ type: 'DisruptionTarget', status: 'True', reason: 'DeletionByPodGC', message: 'PodGC: node no longer exists' }] });
-    deletePod(s, p, { force: true });
+    markFailedAndDelete(s, p, { type: 'DisruptionTarget', status: 'True', reason: 'DeletionByPodGC', message: 'PodGC: node no longer exists' });
   }
+}
+
+/**
+ * PodGC's `markFailedAndDeletePodWithCondition`: a pod not yet terminal gets phase Failed (and the
+ * condition, if any); then a force delete (a finalizer still holds the object).
+ */
+function markFailedAndDelete(s: ClusterState, e: Entry, condition?: PodCondition): void {
+  const phase = (e.last as Pod).status?.phase;
+  if (phase !== 'Succeeded' && phase !== 'Failed') {
+    e.actor!.send({ type: 'pod.conditions', phase: 'Failed', conditions: condition ? [condition] : [] });
+  }
+  deletePod(s, e, { force: true });
+}
+
+/** PodGC's `gcCheckPeriod`: how often it looks for terminating pods no node has (20 s). */
+export const PODGC_CHECK_PERIOD_MS = 20_000;
+
+/**
+ * A pod that became terminating while no node had it (a finalizer keeps it): PodGC's
+ * `gcUnscheduledTerminating` marks it Failed and force-deletes it at its next pass — here at the
+ * latest such pass, one `gcCheckPeriod` after the deletion.
+ */
+export function watchUnscheduledTerminating(s: ClusterState, e: Entry, prev: Pod | undefined, pod: Pod): void {
+  if (pod.spec?.nodeName || !pod.metadata?.deletionTimestamp || prev?.metadata?.deletionTimestamp) return;
+  s.clock.arm('cp:podgc-unscheduled', e.uid, s.clock.now + PODGC_CHECK_PERIOD_MS);
+}
+
+/** The `cp:podgc-unscheduled` timer. */
+export function gcUnscheduledTerminating(s: ClusterState, uid: string): void {
+  const e = s.store.byUid.get(uid);
+  const pod = e?.last as Pod | undefined;
+  if (!e || !pod || pod.spec?.nodeName || !pod.metadata?.deletionTimestamp) return;
+  markFailedAndDelete(s, e);
 }

@@ -13,7 +13,7 @@ import type { Timer } from '../clock.ts';
 import { resolveAddress } from '../../machines/env.ts';
 import type { KObject, Node, Pod } from '../types.ts';
 import { indexOwners, removeEntry } from './gc.ts';
-import { collectNodePods, evict, nodeChanged } from './nodelifecycle.ts';
+import { collectNodePods, evict, gcUnscheduledTerminating, nodeChanged, watchUnscheduledTerminating } from './nodelifecycle.ts';
 import { flushBackoff, podChanged, retryUnschedulable, runScheduler } from './scheduling.ts';
 import { ClusterError, emitWatch, stopMember, type ClusterState } from './state.ts';
 import { contextKey, keyOf, machineFor, type Entry, type MachineKind } from './store.ts';
@@ -70,6 +70,7 @@ function onSnapshot(s: ClusterState, e: Entry, snap: any): void {
     if (e.machine === 'pod') {
       if (prev?.spec !== obj.spec) s.store.setNode(e, (obj as Pod).spec?.nodeName);
       podChanged(s, e, prev as Pod, obj as Pod);
+      watchUnscheduledTerminating(s, e, prev as Pod, obj as Pod);
       endpointsPodTouched(s, prev as Pod, obj as Pod);
     } else if (e.machine === 'node') nodeChanged(s, e, prev as Node, obj as Node);
     dependentTouched(s, e.kind, obj);
@@ -119,6 +120,7 @@ function fire(s: ClusterState, t: Timer): void {
 function fireControlPlane(s: ClusterState, t: Timer): void {
   if (t.addr === 'cp:taint-eviction') evict(s, t.name, t.due);
   else if (t.addr === 'cp:podgc') collectNodePods(s, t.name, t.due);
+  else if (t.addr === 'cp:podgc-unscheduled') gcUnscheduledTerminating(s, t.name);
   else if (t.addr === 'cp:scheduler') retryUnschedulable(s, t.name, t.due);
   else if (t.addr === 'cp:scheduler-backoff') flushBackoff(s, t.name, t.due);
 }

@@ -62,9 +62,23 @@ function activateOrBackoff(s: ClusterState, uid: string): void {
 
 /** The `cp:scheduler` timer: `flushUnschedulablePodsLeftover` for a pod unschedulable for 5 min. */
 export function retryUnschedulable(s: ClusterState, uid: string, due: number): void {
-  if (s.unschedulable.get(uid) !== due) return;
+  if (s.leftoverTimers.get(uid) !== due) return;
+  s.leftoverTimers.delete(uid);
+  const want = s.unschedulable.get(uid);
+  if (want === undefined) return; // it left unschedulablePods meanwhile
+  if (want > due) {
+    // It failed again since this timer was armed: its flush is later now.
+    armLeftover(s, uid, want);
+    return;
+  }
   s.unschedulable.delete(uid);
   activateOrBackoff(s, uid);
+}
+
+/** One live leftover timer per pod, however often it fails (stale ones would pile up in the clock). */
+function armLeftover(s: ClusterState, uid: string, due: number): void {
+  s.leftoverTimers.set(uid, due);
+  s.clock.arm('cp:scheduler', uid, due);
 }
 
 /** The `cp:scheduler-backoff` timer: `flushBackoffQCompleted` for a pod whose back-off ended. */
@@ -77,6 +91,7 @@ export function flushBackoff(s: ClusterState, uid: string, due: number): void {
 /** A pod left the API: it leaves the scheduling queues. */
 export function forgetPod(s: ClusterState, uid: string): void {
   s.unschedulable.delete(uid);
+  s.leftoverTimers.delete(uid);
   s.backoffQ.delete(uid);
   s.schedAttempts.delete(uid);
 }
@@ -114,7 +129,7 @@ export function runScheduler(s: ClusterState): void {
       s.schedAttempts.set(uid, { attempts, at: s.clock.now });
       const due = s.clock.now + UNSCHEDULABLE_RETRY_MS;
       s.unschedulable.set(uid, due);
-      s.clock.arm('cp:scheduler', uid, due);
+      if (!s.leftoverTimers.has(uid)) armLeftover(s, uid, due);
     }
   }
 }

@@ -37,6 +37,8 @@ export interface ClusterSnapshot {
     unschedulable: (string | [string, number])[];
     /** [uid, back-off end] */
     backoff?: [string, number][];
+    /** [uid, due of its armed leftover timer] */
+    leftover?: [string, number][];
     /** [uid, failed attempts, last failure] */
     attempts?: [string, number, number][];
     nextStartNodeIndex: number;
@@ -107,10 +109,16 @@ export function restore(s: ClusterState, snap: ClusterSnapshot): void {
     }
   }
   s.schedQueue = [...snap.scheduler.queue];
+  s.leftoverTimers = new Map(snap.scheduler.leftover ?? []);
   s.unschedulable = new Map(snap.scheduler.unschedulable.map((u): [string, number] => {
-    if (typeof u !== 'string') return u;
+    if (typeof u !== 'string') {
+      if (!snap.scheduler.leftover) s.leftoverTimers.set(u[0], u[1]);
+      return u;
+    }
+    // A snapshot from before the back-off: its timer's due time is unknown; arm a new one.
     const due = s.clock.now + UNSCHEDULABLE_RETRY_MS;
     s.clock.arm('cp:scheduler', u, due);
+    s.leftoverTimers.set(u, due);
     return [u, due];
   }));
   s.backoffQ = new Map(snap.scheduler.backoff ?? []);
@@ -151,6 +159,7 @@ export function snapshot(s: ClusterState): ClusterSnapshot {
         queue: s.schedQueue,
         unschedulable: [...s.unschedulable],
         backoff: [...s.backoffQ],
+        leftover: [...s.leftoverTimers],
         attempts: [...s.schedAttempts].map(([uid, a]) => [uid, a.attempts, a.at] as [string, number, number]),
         nextStartNodeIndex: s.schedState.nextStartNodeIndex,
       },

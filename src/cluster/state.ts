@@ -64,6 +64,8 @@ export class ClusterState {
   schedQueue: string[] = [];
   /** unschedulablePods: uid → when its leftover flush is due (5 min after it failed). */
   unschedulable = new Map<string, number>();
+  /** The one `cp:scheduler` timer each pod has armed: uid → its due time (re-armed when it fires early). */
+  leftoverTimers = new Map<string, number>();
   /** backoffQ: uid → when its back-off ends. */
   backoffQ = new Map<string, number>();
   /** QueuedPodInfo of pods that failed to schedule: failed attempts, and when the last one failed. */

@@ -38,18 +38,26 @@ describe('pod finalizers', () => {
     c.apply(podYaml('held', { annotations: { 'run-seconds': 'forever' } }).replace('"name":"held"', '"name":"held","finalizers":["example.com/hold"]'));
     c.advance('10s');
     expect(getPod(c, 'held')!.status!.phase).toBe('Running');
+    const seen: [string | undefined, number | undefined][] = [];
+    c.watch((w) => { if (w.object.kind === 'Pod') seen.push([w.object.metadata.deletionTimestamp, (w.object.metadata as any).deletionGracePeriodSeconds]); });
     c.delete('Pod', 'held', { gracePeriodSeconds: 5 });
+    const t0 = c.now();
     c.advance('1m');
     const p = getPod(c, 'held')!;
-    expect(p.metadata!.deletionTimestamp).toBe(new Date(c.now() - 60_000 + 5_000).toISOString().replace('.000', ''));
-    expect(p.metadata!.deletionGracePeriodSeconds).toBe(5);
+    const at = (ms: number) => new Date(ms).toISOString().replace('.000', '');
+    // The API server's graceful deletion (t0 + 5 s, grace 5), then the kubelet's own grace-0 delete
+    // once the containers stopped: BeforeDelete moves the timestamp back, but not into the past.
+    expect(seen.find((x) => x[0])).toEqual([at(t0 + 5_000), 5]);
+    expect(p.metadata!.deletionGracePeriodSeconds).toBe(0);
+    expect(Date.parse(p.metadata!.deletionTimestamp!)).toBeGreaterThanOrEqual(t0);
+    expect(Date.parse(p.metadata!.deletionTimestamp!)).toBeLessThan(t0 + 5_000);
     expect(p.status!.phase).toBe('Failed'); // the kubelet wrote the terminal status before it let go
     expect(c.actor('Pod', 'held')!.getSnapshot().value).toBe('Finalizing');
     c.patch('Pod', 'held', { metadata: { finalizers: null } });
     expect(getPod(c, 'held')).toBeUndefined();
   });
 
-  it('a pod no node accepted, deleted with a finalizer: deletionTimestamp = now, grace 0, kept until the finalizer goes', () => {
+  it('a pod no node accepted, deleted with a finalizer: deletionTimestamp = now, grace 0; PodGC marks it Failed (gcUnscheduledTerminating, ≤ 20 s); kept until the finalizer goes', () => {
     const c = cluster();
     c.apply(podYaml('nowhere', { spec: { nodeSelector: { disk: 'none' } } }).replace('"name":"nowhere"', '"name":"nowhere","finalizers":["example.com/hold"]'));
     c.advance('5s');
@@ -57,6 +65,10 @@ describe('pod finalizers', () => {
     const p = getPod(c, 'nowhere')!;
     expect(p.metadata).toMatchObject({ deletionTimestamp: new Date(c.now()).toISOString().replace('.000', ''), deletionGracePeriodSeconds: 0 });
     expect(p.status!.phase).toBe('Pending');
+    c.advance('19s');
+    expect(getPod(c, 'nowhere')!.status!.phase).toBe('Pending');
+    c.advance('1s');
+    expect(getPod(c, 'nowhere')!.status!.phase).toBe('Failed');
     c.advance('1m');
     expect(getPod(c, 'nowhere')!.spec!.nodeName).toBeUndefined(); // the scheduler leaves deleting pods alone
     c.patch('Pod', 'nowhere', { metadata: { finalizers: [] } });
@@ -145,6 +157,27 @@ describe('the Job tracking finalizer', () => {
 });
 
 describe('Job adoption', () => {
+  it('a matching bare pod that already Succeeded is adopted and counted once (the finalizer patch does not undo the adoption)', () => {
+    const c = cluster();
+    c.apply(podYaml('done', { annotations: { 'run-seconds': '1' }, spec: { restartPolicy: 'Never' } }).replace('"name":"done"', '"name":"done","labels":{"app":"batch"}'));
+    c.advance('10s');
+    expect(getPod(c, 'done')!.status!.phase).toBe('Succeeded');
+    c.apply({
+      apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'adopter' },
+      spec: {
+        manualSelector: true, selector: { matchLabels: { app: 'batch' } }, completions: 2, parallelism: 1,
+        template: { metadata: { labels: { app: 'batch' } }, spec: { restartPolicy: 'Never', containers: [{ name: 'main', image: 'busybox:1.36', command: ['sh', '-c', 'work'] }] } },
+      },
+    } as any);
+    const j = c.get('Job', 'adopter')!;
+    expect((j as any).status.succeeded).toBe(1);
+    const p = getPod(c, 'done')!;
+    expect(p.metadata!.ownerReferences).toEqual([expect.objectContaining({ kind: 'Job', name: 'adopter', uid: j.metadata.uid, controller: true })]);
+    expect(p.metadata!.finalizers).toBeUndefined();
+    c.runUntil(() => ((c.get('Job', 'adopter') as any).status?.conditions ?? []).some((x: any) => x.type === 'Complete'), { timeout: '1m' });
+    expect((c.get('Job', 'adopter') as any).status.succeeded).toBe(2);
+  });
+
   it('a Job with manualSelector adopts a matching bare pod: the ControllerRef and the tracking finalizer in one patch; the pod counts toward completions', () => {
     const c = cluster();
     c.apply(podYaml('stray', { annotations: { 'run-seconds': '20' }, spec: { restartPolicy: 'Never' } }).replace('"name":"stray"', '"name":"stray","labels":{"app":"batch"}'));
@@ -166,5 +199,42 @@ describe('Job adoption', () => {
     expect(c.list('Pod')).toHaveLength(1); // the adopted pod is the one active pod: none created
     c.runUntil(() => (c.get('Job', 'adopter') as any).status?.succeeded === 1, { timeout: '1m' });
     expect(getPod(c, 'stray')!.metadata!.finalizers).toBeUndefined();
+  });
+});
+
+describe('finalizers and the rest of the control plane', () => {
+  it('a Job with podReplacementPolicy Failed and a pod that cannot be scheduled: deleting it lets PodGC fail it, so the Job counts it and replaces it', () => {
+    const c = cluster();
+    c.apply({
+      apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'stuck' },
+      spec: {
+        backoffLimit: 3, podReplacementPolicy: 'Failed',
+        template: { spec: { restartPolicy: 'Never', nodeSelector: { disk: 'none' }, containers: [{ name: 'main', image: 'busybox:1.36' }] } },
+      },
+    } as any);
+    c.advance('5s');
+    const first = podsOf(c, 'stuck')[0];
+    c.delete('Pod', first.metadata.name);
+    c.advance('1s');
+    expect((c.get('Job', 'stuck') as any).status).toMatchObject({ terminating: 1 });
+    c.advance('1m');
+    const j = (c.get('Job', 'stuck') as any).status;
+    expect(j.failed).toBe(1);
+    expect(j.terminating ?? 0).toBe(0);
+    expect(getPod(c, first.metadata.name)).toBeUndefined();
+    expect(podsOf(c, 'stuck').filter((p) => p.metadata.uid !== first.metadata.uid)).toHaveLength(1); // replaced after the back-off
+  });
+
+  it('a namespace whose last pod is held by a finalizer finishes terminating once that finalizer goes', () => {
+    const c = cluster();
+    c.apply({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'team' } } as any);
+    c.apply({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'team', finalizers: ['example.com/hold'] }, spec: { containers: [{ name: 'c', image: 'nginx:1.14.2' }] } } as any);
+    c.advance('10s');
+    c.delete('Namespace', 'team');
+    c.advance('1m');
+    expect((c.get('Namespace', 'team') as any).status.phase).toBe('Terminating');
+    c.patch('Pod', 'p', { metadata: { finalizers: null } }, 'team');
+    c.advance('1s');
+    expect(c.get('Namespace', 'team')).toBeUndefined();
   });
 });

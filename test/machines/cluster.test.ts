@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
-import { createClusterLogic, MEMBER_DONE, normalizeMemberEvent } from '../../machines/cluster.ts';
+import { clusterMachine, createClusterLogic, MEMBER_DONE, normalizeMemberEvent } from '../../machines/cluster.ts';
 import { createCluster } from '../../src/cluster/cluster.ts';
 
 describe('the root actor (machines/cluster.ts)', () => {
@@ -10,6 +10,14 @@ describe('the root actor (machines/cluster.ts)', () => {
     expect(normalizeMemberEvent(err)).toBe(err);
     const other = { type: 'anything' };
     expect(normalizeMemberEvent(other)).toBe(other);
+  });
+
+  it('the machine inside sees one done type, whatever the member (so XState caches one transition lookup, not one per pod)', () => {
+    const seen: string[] = [];
+    const recording = clusterMachine.provide({ actions: { countFinished: ({ event }) => { seen.push(event.type); } } }) as typeof clusterMachine;
+    const a = createActor(createClusterLogic(recording)).start();
+    for (const id of ['Pod/default/a', 'Pod/default/b']) a.send({ type: `xstate.done.actor.${id}` });
+    expect(seen).toEqual([MEMBER_DONE, MEMBER_DONE]);
   });
 
   it('counts finished members whatever their ids, and records member errors with the id', () => {
