@@ -284,6 +284,8 @@ export function syncControllers(s: ClusterState): boolean {
   s.dirtyControllers.clear();
   dirty.sort((a, b) => a.seq! - b.seq!);
   for (const e of dirty) {
+    // An earlier controller in this pass may have deleted it (a CronJob's Replace or history cleanup).
+    if (s.store.byUid.get(e.uid) !== e) continue;
     if (e.machine === 'deployment') {
       const rss = claimable(s, e, 'ReplicaSet');
       let pods: Record<string, Pod[]> | undefined;

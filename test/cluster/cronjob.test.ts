@@ -5,7 +5,7 @@
  * time (nextScheduleDelta), so a Job for 00:05:00 appears at 00:05:00.100.
  */
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Cluster } from '../../src/cluster/cluster.ts';
 import { cluster } from './helpers.ts';
 
@@ -316,5 +316,18 @@ describe('CronJob controller', () => {
       c.patch('CronJob', 'tick', { spec: { suspend: true } });
       expect(c.actor('CronJob', 'tick')!.getSnapshot().value).toBe('Suspended');
     });
+  });
+
+  it('Jobs deleted by the CronJob in a pass are not synced afterwards in that pass (no event to a stopped actor)', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const c = cluster({ start: '2025-12-31T23:59:30Z' });
+      c.apply(cronJob({ spec: { successfulJobsHistoryLimit: 0 }, behaviour: { 'run-seconds': 5 } }) as any);
+      c.advance('10m');
+      expect(c.list('Job')).toEqual([]); // each deleted as soon as it completed
+      expect(warn.mock.calls.map((x) => String(x[0])).filter((m) => m.includes('stopped actor'))).toEqual([]);
+    } finally {
+      warn.mockRestore();
+    }
   });
 });
