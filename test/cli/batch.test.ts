@@ -39,6 +39,24 @@ describe('batch verbs', () => {
     expect(bad.stderr).toContain('spec.completionMode');
   });
 
+  it('get jobs -w shows every status write: FailureTarget alone, then Failed, in the same instant', async () => {
+    w = new Workspace();
+    w.write('boom.yaml', `apiVersion: batch/v1
+kind: Job
+metadata: { name: boom }
+spec:
+  backoffLimit: 0
+  template:
+    metadata: { annotations: { kubeactors.dev/exit-code: "1" } }
+    spec:
+      restartPolicy: Never
+      containers: [{ name: main, image: busybox:1.36, command: [sh, -c, "exit 1"] }]
+`);
+    await w.ok('apply -f boom.yaml');
+    const out = (await w.ok('get jobs -w --watch-for 20s')).stdout.trim().split('\n').map((l) => l.split(/\s+/).slice(0, 3).join(' '));
+    expect(out).toEqual(['NAME STATUS COMPLETIONS', 'boom Running 0/1', 'boom Running 0/1', 'boom FailureTarget 0/1', 'boom Failed 0/1']);
+  });
+
   it('logs job/NAME reads the Job\'s pod', async () => {
     w = new Workspace();
     w.write('cj.yaml', CRON);

@@ -245,7 +245,10 @@ describe('get', () => {
     expect(lines((await w.ok('get pods -w --output-watch-events --watch-for 5s')).stdout)).toEqual([
       'EVENT   NAME    READY   STATUS        RESTARTS   AGE',
       'ADDED   nginx   1/1     Terminating   0          5s',
-      'DELETED   nginx   1/1   Terminating   0     5s',
+      // The kubelet's last status (terminal: kubectl ≥ 1.27 shows the reason, not Terminating),
+      // then the deletion of that object — every version the watch delivered.
+      'MODIFIED   nginx   0/1   Error   0     5s',
+      'DELETED   nginx   0/1   Error   0     5s',
     ]);
   });
 

@@ -3,7 +3,7 @@
  * `kubeactors events` (kubectl events: every event, oldest first, `--for kind/name`).
  */
 import { Command, Option } from 'commander';
-import { ClusterError, type Cluster } from '../../cluster/cluster.ts';
+import { ClusterError, type Cluster, type WatchEvent } from '../../cluster/cluster.ts';
 import type { KindInfo } from '../../kinds.ts';
 import type { KObject } from '../../types.ts';
 import { jsonpath } from '../../views/jsonpath.ts';
@@ -217,12 +217,29 @@ function watch(s: Session, c: Cluster, refs: ResourceRef[], o: GetOptions): void
   }
   const end = c.now() + duration;
   let pending: { objs: KObject[]; events: string[] } = { objs: [], events: [] };
+  // Every version the API held, as a watch delivers them — not only the last one of a step (a
+  // Job writes FailureTarget, then Failed, in one instant: kubectl shows both rows).
+  const key = (obj: KObject) => obj.metadata.uid ?? `${obj.metadata.namespace}/${obj.metadata.name}`;
+  let log: WatchEvent[] = [];
+  const unwatch = c.watch((w) => log.push(w));
   const diff = (): boolean => {
     const cur = snapshotNow();
     const objs: KObject[] = [];
     const events: string[] = [];
+    const printed = new Set<string>();
+    for (const w of log) {
+      const k = key(w.object);
+      if (!cur.has(k) && !seen.has(k)) continue; // not one this listing shows
+      const first = !printed.has(k);
+      printed.add(k);
+      objs.push(w.object);
+      events.push(w.type === 'DELETED' ? 'DELETED' : first && !seen.has(k) ? 'ADDED' : 'MODIFIED');
+    }
+    log = [];
+    // Anything the log did not carry (never expected): fall back to the listing's difference.
     for (const [k, obj] of cur) {
       const old = seen.get(k);
+      if (printed.has(k)) continue;
       if (!old) {
         objs.push(obj);
         events.push('ADDED');
@@ -232,7 +249,7 @@ function watch(s: Session, c: Cluster, refs: ResourceRef[], o: GetOptions): void
       }
     }
     for (const [k, obj] of seen) {
-      if (!cur.has(k)) {
+      if (!cur.has(k) && !printed.has(k)) {
         objs.push(obj);
         events.push('DELETED');
       }
@@ -257,6 +274,7 @@ function watch(s: Session, c: Cluster, refs: ResourceRef[], o: GetOptions): void
     pending = { objs: [], events: [] };
     if (done || remaining === 0) break;
   }
+  unwatch();
 }
 
 export function addListFlags(cmd: Command): Command {
