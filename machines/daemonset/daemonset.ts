@@ -22,6 +22,7 @@ import { type BackoffEntry, type FailedPodsBackoff, type SyncNodesPlan } from '.
 import { CONTROLLER_REVISION_HASH_LABEL } from './pods.ts';
 import { planUpdateDaemonSet } from './rolling.ts';
 import { calculateDaemonSetStatus, daemonSetStatusRequeueAfter, nextDaemonSetStatus } from './status.ts';
+import { progressingSteady } from '../steady.ts';
 
 export interface DaemonSetInput {
   addr: string;
@@ -127,25 +128,12 @@ export function createDaemonSetMachine(env: Env) {
   }).createMachine({
     id: 'daemonset',
     context: ({ input }) => ({ ...input, timers: {}, backoff: {} }),
-    initial: 'Progressing',
     on: {
       'controller.update': { target: '.Progressing', actions: 'update' },
       'timer.available': { actions: 'requestSync' },
       'timer.backoff': { actions: 'requestSync' },
     },
-    states: {
-      // Pods are missing, misplaced, not yet updated or not yet available on some eligible node.
-      Progressing: {
-        on: { 'controller.sync': { target: 'Deciding', actions: 'sync' } },
-      },
-      Deciding: {
-        always: [{ guard: 'settled', target: 'Steady' }, { target: 'Progressing' }],
-      },
-      // Exactly one updated, available pod on every eligible node; syncs keep it so (node events, failures).
-      Steady: {
-        on: { 'controller.sync': { target: 'Deciding', actions: 'sync' } },
-      },
-    },
+    ...progressingSteady,
   });
 }
 

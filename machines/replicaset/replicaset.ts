@@ -19,6 +19,7 @@ import { getPodsToDelete } from './ranking.ts';
 import { rcSelector } from './rc.ts';
 import { manageReplicasDiff } from './slowstart.ts';
 import { calculateReplicaSetStatus, filterActivePods } from './status.ts';
+import { progressingSteady } from '../steady.ts';
 
 export interface ReplicaSetInput {
   addr: string;
@@ -99,24 +100,11 @@ export function createReplicaSetMachine(env: Env) {
   }).createMachine({
     id: 'replicaset',
     context: ({ input }) => ({ ...input, timers: {} }),
-    initial: 'Progressing',
     on: {
       'controller.update': { target: '.Progressing', actions: 'update' },
       'timer.available': { actions: 'requestSync' },
     },
-    states: {
-      // Replicas are being created or removed, or are not all ready and available yet.
-      Progressing: {
-        on: { 'controller.sync': { target: 'Deciding', actions: 'sync' } },
-      },
-      Deciding: {
-        always: [{ guard: 'settled', target: 'Steady' }, { target: 'Progressing' }],
-      },
-      // spec.replicas pods, all ready and available: syncs keep it there (self-healing).
-      Steady: {
-        on: { 'controller.sync': { target: 'Deciding', actions: 'sync' } },
-      },
-    },
+    ...progressingSteady,
   });
 }
 

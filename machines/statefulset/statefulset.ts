@@ -21,6 +21,7 @@ import { armTimer, disarmTimer, type Timers } from '../timers.ts';
 import { getEndOrdinal, getOrdinal, getStartOrdinal, isMemberOf } from './identity.ts';
 import { createOrdinalMachine, type OrdinalEvent, type PodView } from './ordinal.ts';
 import { planStatefulSetSync } from './update.ts';
+import { progressingSteady } from '../steady.ts';
 
 export interface StatefulSetInput {
   addr: string;
@@ -150,24 +151,11 @@ export function createStatefulSetMachine(env: Env) {
   }).createMachine({
     id: 'statefulset',
     context: ({ input }) => ({ ...input, timers: {}, ordinals: [], observed: {} }),
-    initial: 'Progressing',
     on: {
       'controller.update': { target: '.Progressing', actions: 'update' },
       'timer.available': { actions: 'requestSync' },
     },
-    states: {
-      // Ordinals are being created, replaced, removed or rolled to the update revision.
-      Progressing: {
-        on: { 'controller.sync': { target: 'Deciding', actions: 'sync' } },
-      },
-      Deciding: {
-        always: [{ guard: 'settled', target: 'Steady' }, { target: 'Progressing' }],
-      },
-      // `replicas` pods, all Ready, all at the current (= update) revision.
-      Steady: {
-        on: { 'controller.sync': { target: 'Deciding', actions: 'sync' } },
-      },
-    },
+    ...progressingSteady,
   });
 }
 
