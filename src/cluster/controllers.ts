@@ -70,22 +70,9 @@ export function podControl(s: ClusterState): PodControl {
 
 export function revisionControl(s: ClusterState): RevisionControl {
   return {
-    create(revision) {
-      const md = revision.metadata;
-      const existing = s.store.get('ControllerRevision', md.namespace, md.name);
-      if (existing) return { ok: false, existing: objectOf(existing) };
-      return { ok: true, object: objectOf(createStatic(s, structuredClone(revision))) };
-    },
-    update(revision) {
-      const e = s.store.get('ControllerRevision', revision.metadata.namespace, revision.metadata.name);
-      if (!e) return revision;
-      update(s, e, revision);
-      return objectOf(e);
-    },
-    delete(namespace, name) {
-      const e = s.store.get('ControllerRevision', namespace, name);
-      if (e) removeEntry(s, e);
-    },
+    create: (revision) => createUnlessTaken(s, 'ControllerRevision', revision, () => createStatic(s, structuredClone(revision))),
+    update: (revision) => updateNamed(s, 'ControllerRevision', revision),
+    delete: (namespace, name) => removeNamed(s, 'ControllerRevision', namespace, name),
   };
 }
 
@@ -118,13 +105,7 @@ export function claimControl(s: ClusterState): ClaimControl {
 
 export function jobControl(s: ClusterState): JobControl {
   return {
-    create(job) {
-      const md = job.metadata;
-      const existing = s.store.get('Job', md.namespace, md.name);
-      if (existing) return { ok: false, existing: objectOf(existing) };
-      const obj = defaultObject(structuredClone(job), { namespaced: true, namespace: md.namespace });
-      return { ok: true, object: objectOf(create(s, obj)) };
-    },
+    create: (job) => createUnlessTaken(s, 'Job', job),
     delete(namespace, name, propagation, opts) {
       const e = s.store.get('Job', namespace, name);
       if (!e) return;
@@ -142,27 +123,38 @@ export function nodesTouched(s: ClusterState): void {
 
 export function replicaSetControl(s: ClusterState): ReplicaSetControl {
   return {
-    create(rs) {
-      const md = rs.metadata;
-      const existing = s.store.get('ReplicaSet', md.namespace, md.name);
-      if (existing) return { ok: false, existing: objectOf(existing) };
-      const obj = defaultObject(structuredClone(rs), { namespaced: true, namespace: md.namespace });
-      return { ok: true, object: objectOf(create(s, obj)) };
-    },
-    update(rs) {
-      const e = s.store.get('ReplicaSet', rs.metadata.namespace, rs.metadata.name);
-      if (!e) return rs;
-      update(s, e, rs);
-      return objectOf(e);
-    },
-    delete(namespace, name) {
-      const e = s.store.get('ReplicaSet', namespace, name);
-      if (e) removeEntry(s, e);
-    },
+    create: (rs) => createUnlessTaken(s, 'ReplicaSet', rs),
+    update: (rs) => updateNamed(s, 'ReplicaSet', rs),
+    delete: (namespace, name) => removeNamed(s, 'ReplicaSet', namespace, name),
     setController(namespace, name, ref, ownerUid) {
       setController(s, 'ReplicaSet', namespace, name, ref, ownerUid);
     },
   };
+}
+
+/**
+ * A controller's create of a namespaced object: the API's AlreadyExists answer (with the object
+ * holding the name), or the object created — defaulted like any other unless `make` says how.
+ */
+function createUnlessTaken(s: ClusterState, kind: string, obj: KObject, make?: () => Entry): { ok: true; object: KObject } | { ok: false; existing: KObject } {
+  const md = obj.metadata;
+  const existing = s.store.get(kind, md.namespace, md.name);
+  if (existing) return { ok: false, existing: objectOf(existing) };
+  const e = make ? make() : create(s, defaultObject(structuredClone(obj), { namespaced: true, namespace: md.namespace }));
+  return { ok: true, object: objectOf(e) };
+}
+
+/** A controller's update of an object it names; the object as stored after it (or as sent, if gone). */
+function updateNamed(s: ClusterState, kind: string, obj: KObject): KObject {
+  const e = s.store.get(kind, obj.metadata.namespace, obj.metadata.name);
+  if (!e) return obj;
+  update(s, e, obj);
+  return objectOf(e);
+}
+
+function removeNamed(s: ClusterState, kind: string, namespace: string, name: string): void {
+  const e = s.store.get(kind, namespace, name);
+  if (e) removeEntry(s, e);
 }
 
 /** Adopts (sets the controller ownerReference) or releases (removes this owner's) a dependent. */
