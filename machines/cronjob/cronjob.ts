@@ -37,7 +37,6 @@ export function createCronJobMachine(env: Env) {
       sync: assign(({ context, event }) => {
         if (event.type !== 'controller.sync') return {};
         const o = context.object;
-        const md = o.metadata;
         const now = env.now();
         const jobs = env.jobs;
         const create = (job: Job): CreateOutcome => {

@@ -235,7 +235,7 @@ function parseDescriptor(descriptor: string, loc: Zone): ParseResult {
  * allowed): `""` → `empty spec string`; a `TZ=<zone> ` or `CRON_TZ=<zone> ` prefix loads that
  * zone (`provided bad location <zone>: <err>`); otherwise wall clocks are read in `localZone`
  * (Go's `time.Local`, the controller-manager's zone). Deviation: a `TZ=` prefix with no space
- * after it makes robfig panic (slice bounds); here it is the error `provided bad location`.
+ * after it makes robfig panic (slice bounds); here it is an error with the panic's text.
  */
 export function parseStandard(spec: string, localZone: Zone = UTC): ParseResult {
   if (spec.length === 0) return { error: 'empty spec string' };
@@ -243,8 +243,9 @@ export function parseStandard(spec: string, localZone: Zone = UTC): ParseResult 
   if (spec.startsWith('TZ=') || spec.startsWith('CRON_TZ=')) {
     const i = spec.indexOf(' ');
     const eq = spec.indexOf('=');
-    const name = i < 0 ? spec.slice(eq + 1) : spec.slice(eq + 1, i);
-    if (i < 0) return { error: `provided bad location ${name}: no schedule after the time zone` };
+    // Upstream slices spec[eq+1:i] with i = -1 and panics; the API server's recovered panic reads so.
+    if (i < 0) return { error: 'runtime error: slice bounds out of range [:-1]' };
+    const name = spec.slice(eq + 1, i);
     const l = loadLocation(name, localZone);
     if ('error' in l) return { error: `provided bad location ${name}: ${l.error}` };
     loc = l.zone;

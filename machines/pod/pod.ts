@@ -71,13 +71,6 @@ function withMeta(old: NonNullable<Pod['metadata']>, next: NonNullable<Pod['meta
   return md as Pod['metadata'];
 }
 
-function roleOf(pod: Pod, name: string): ContainerRole {
-  const init = pod.spec?.initContainers?.find((c) => c.name === name);
-  if (init) return init.restartPolicy === 'Always' ? 'sidecar' : 'init';
-  if (pod.spec?.ephemeralContainers?.some((c) => c.name === name)) return 'ephemeral';
-  return 'regular';
-}
-
 /**
  * Same entries — by reference (the common case: untouched statuses are reused), else by value:
  * a snapshot restored from JSON holds equal but distinct objects, and must not see a change.

@@ -10,8 +10,8 @@
  * ValidateStatefulSet(Spec), ValidateDaemonSet(Spec), ValidateDaemonSetUpdateStrategy, ValidateRollingUpdateDaemonSet,
  * ValidateControllerRevision), `pkg/apis/storage/validation/validation.go` (ValidateStorageClass),
  * `pkg/apis/batch/validation/validation.go` (ValidateJob, validateGeneratedSelector, ValidateJobSpec, validateJobSpec,
- * validatePodFailurePolicy, validateSuccessPolicy, ValidateCronJobCreate, validateCronJobSpec, validateScheduleFormat with
- * robfig/cron v3's ParseStandard, validateTimeZone, ValidateJobTemplateSpec) and apimachinery's
+ * validatePodFailurePolicy, validateSuccessPolicy, ValidateCronJobCreate, validateCronJobSpec, ValidateJobTemplateSpec;
+ * validateScheduleFormat and validateTimeZone are machines/cronjob/schedule.ts's, the parser the controller runs) and apimachinery's
  * `pkg/api/validation/objectmeta.go` / `pkg/apis/meta/v1/validation/validation.go`.
  * Messages and field paths are upstream's, including its quirks (noted where they look odd).
  */
@@ -32,6 +32,7 @@ import {
 import { compareQuantity, formatQuantity, quantityOf as qOf, type Quantity } from './quantity.ts';
 import { isPlainObject } from './schema.ts';
 import { generateJobSelectorInPlace } from './defaults.ts';
+import { validateScheduleFormat as scheduleFormatErrors, validateTimeZone as timeZoneErrors } from '../../machines/cronjob/schedule.ts';
 
 type Obj = Record<string, any>;
 const isObj = (v: unknown): v is Obj => isPlainObject(v);
@@ -2125,214 +2126,18 @@ export function validateJobCreate(job: Obj): FieldError[] {
 
 // -- CronJob schedules: github.com/robfig/cron/v3 v3.0.1 ParseStandard, as upstream uses it.
 
-/** unicode.IsSpace, as strings.Fields / TrimSpace split and trim. */
-const GO_SPACE = '\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
-const goFields = (s: string) => s.split(new RegExp(`[${GO_SPACE}]+`)).filter((f) => f !== '');
-const goTrimSpace = (s: string) => s.replace(new RegExp(`^[${GO_SPACE}]+|[${GO_SPACE}]+$`, 'g'), '');
-
-interface CronBounds { min: number; max: number; names?: Record<string, number> }
-const CRON_MINUTES: CronBounds = { min: 0, max: 59 };
-const CRON_HOURS: CronBounds = { min: 0, max: 23 };
-const CRON_DOM: CronBounds = { min: 1, max: 31 };
-const CRON_MONTHS: CronBounds = {
-  min: 1, max: 12,
-  names: { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 },
-};
-const CRON_DOW: CronBounds = { min: 0, max: 6, names: { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6 } };
-
-/** strconv.Atoi's error for `s`, or its value. */
-function strconvAtoi(s: string): { n: bigint } | { err: string } {
-  if (!/^[+-]?[0-9]+$/.test(s)) return { err: `strconv.Atoi: parsing ${goQuote(s)}: invalid syntax` };
-  const n = BigInt(s);
-  if (n > 2n ** 63n - 1n || n < -(2n ** 63n)) return { err: `strconv.Atoi: parsing ${goQuote(s)}: value out of range` };
-  return { n };
-}
-
-/** cron's mustParseInt: a non-negative integer or an error. */
-function cronInt(expr: string): bigint | string {
-  const r = strconvAtoi(expr);
-  if ('err' in r) return `failed to parse int from ${expr}: ${r.err}`;
-  if (r.n < 0n) return `negative number (${r.n}) not allowed: ${expr}`;
-  return r.n;
-}
-
-function cronIntOrName(expr: string, b: CronBounds): bigint | string {
-  const named = b.names?.[expr.toLowerCase()];
-  return named !== undefined ? BigInt(named) : cronInt(expr);
-}
-
-/** cron's getRange: `*`, `?`, `n`, `n-m`, each with an optional `/step`; undefined when valid. */
-function cronRange(expr: string, b: CronBounds): string | undefined {
-  const rangeAndStep = expr.split('/');
-  const lowAndHigh = rangeAndStep[0].split('-');
-  const single = lowAndHigh.length === 1;
-  let start: bigint;
-  let end: bigint;
-  if (lowAndHigh[0] === '*' || lowAndHigh[0] === '?') {
-    start = BigInt(b.min);
-    end = BigInt(b.max);
-  } else {
-    const s = cronIntOrName(lowAndHigh[0], b);
-    if (typeof s === 'string') return s;
-    start = s;
-    if (lowAndHigh.length === 1) end = start;
-    else if (lowAndHigh.length === 2) {
-      const e = cronIntOrName(lowAndHigh[1], b);
-      if (typeof e === 'string') return e;
-      end = e;
-    } else return `too many hyphens: ${expr}`;
-  }
-  let step = 1n;
-  if (rangeAndStep.length === 2) {
-    const s = cronInt(rangeAndStep[1]);
-    if (typeof s === 'string') return s;
-    step = s;
-    if (single) end = BigInt(b.max);
-  } else if (rangeAndStep.length > 2) return `too many slashes: ${expr}`;
-  if (start < BigInt(b.min)) return `beginning of range (${start}) below minimum (${b.min}): ${expr}`;
-  if (end > BigInt(b.max)) return `end of range (${end}) above maximum (${b.max}): ${expr}`;
-  if (start > end) return `beginning of range (${start}) beyond end of range (${end}): ${expr}`;
-  if (step === 0n) return `step of range should be a positive number: ${expr}`;
-  return undefined;
-}
-
-/** Go time.ParseDuration's error for `s`, if any. */
-export function goParseDurationError(orig: string): string | undefined {
-  const invalidDuration = `time: invalid duration ${goQuote(orig)}`;
-  let s = orig;
-  if (s !== '' && (s[0] === '-' || s[0] === '+')) s = s.slice(1);
-  if (s === '0') return undefined;
-  if (s === '') return invalidDuration;
-  const units: Record<string, bigint> = {
-    ns: 1n, us: 1000n, 'µs': 1000n, 'μs': 1000n, ms: 1_000_000n, s: 1_000_000_000n, m: 60_000_000_000n, h: 3_600_000_000_000n,
-  };
-  const LIMIT = 2n ** 63n;
-  let d = 0n;
-  while (s !== '') {
-    if (!(s[0] === '.' || (s[0] >= '0' && s[0] <= '9'))) return invalidDuration;
-    const intPart = /^[0-9]*/.exec(s)![0];
-    s = s.slice(intPart.length);
-    let v = 0n;
-    for (const ch of intPart) {
-      v = v * 10n + BigInt(ch);
-      if (v > LIMIT) return invalidDuration;
-    }
-    let frac = '';
-    let post = false;
-    if (s[0] === '.') {
-      s = s.slice(1);
-      frac = /^[0-9]*/.exec(s)![0];
-      s = s.slice(frac.length);
-      post = frac.length > 0;
-    }
-    if (intPart.length === 0 && !post) return invalidDuration;
-    const u = /^[^.0-9]*/.exec(s)![0];
-    if (u.length === 0) return `time: missing unit in duration ${goQuote(orig)}`;
-    s = s.slice(u.length);
-    const unit = units[u];
-    if (unit === undefined) return `time: unknown unit ${goQuote(u)} in duration ${goQuote(orig)}`;
-    if (v > LIMIT / unit) return invalidDuration;
-    v *= unit;
-    if (frac) v += BigInt(Math.floor(Number(`0.${frac}`) * Number(unit)));
-    if (v > LIMIT) return invalidDuration;
-    d += v;
-    if (d > LIMIT) return invalidDuration;
-  }
-  if (!(orig[0] === '-') && d > LIMIT - 1n) return invalidDuration;
-  return undefined;
-}
-
-/** IANA names are case-sensitive for Go's time.LoadLocation; Intl ignores case, so check the shape too. */
-let canonicalZones: Set<string> | undefined;
-function intlKnowsZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: name });
-  } catch {
-    return false;
-  }
-  if (!canonicalZones) {
-    const supported = (Intl as unknown as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf;
-    canonicalZones = new Set(supported ? supported('timeZone') : []);
-  }
-  return canonicalZones.has(name) || name.split('/').every((part) => /^[A-Z]/.test(part));
-}
-
 /**
- * Go time.LoadLocation's error for `name`, if any, with the IANA database the JavaScript runtime
- * carries (Intl) standing in for Go's: names it does not know are `unknown time zone <name>`.
+ * validateScheduleFormat and validateTimeZone are the CronJob controller's own (robfig's parser,
+ * the API server's texts): machines/cronjob/schedule.ts. Here they become field errors.
  */
-export function loadLocationError(name: string): string | undefined {
-  if (name === '' || name === 'UTC' || name === 'Local') return undefined;
-  if (name.includes('..') || name[0] === '/' || name[0] === '\\') return 'time: invalid location name';
-  return intlKnowsZone(name) ? undefined : `unknown time zone ${name}`;
+function validateScheduleFormat(schedule: string, allowTZ: boolean, timeZone: unknown, p: Path): FieldError[] {
+  return scheduleFormatErrors(schedule, allowTZ, timeZone === undefined || timeZone === null ? null : str(timeZone)).map((m) => invalid(p, schedule, m));
 }
 
-/**
- * robfig/cron v3.0.1 `ParseStandard`'s error for a schedule, or undefined when it parses: an
- * optional `TZ=`/`CRON_TZ=` prefix, then a descriptor (`@yearly`, `@annually`, `@monthly`,
- * `@weekly`, `@daily`, `@midnight`, `@hourly`, `@every <duration>`) or exactly five fields
- * (minute, hour, day of month, month, day of week; `*`, `?`, numbers, `jan`…`dec`, `sun`…`sat`,
- * ranges, lists and steps), with the library's messages.
- */
-export function cronParseStandardError(spec: string): string | undefined {
-  if (spec.length === 0) return 'empty spec string';
-  if (spec.startsWith('TZ=') || spec.startsWith('CRON_TZ=')) {
-    const i = spec.indexOf(' ');
-    // Upstream slices spec[eq+1:-1] here and panics; the API server reports the recovered panic.
-    if (i < 0) return 'runtime error: slice bounds out of range [:-1]';
-    const eq = spec.indexOf('=');
-    const tz = spec.slice(eq + 1, i);
-    const err = loadLocationError(tz);
-    if (err) return `provided bad location ${tz}: ${err}`;
-    spec = goTrimSpace(spec.slice(i));
-  }
-  if (spec.startsWith('@')) {
-    if (['@yearly', '@annually', '@monthly', '@weekly', '@daily', '@midnight', '@hourly'].includes(spec)) return undefined;
-    if (spec.startsWith('@every ')) {
-      const err = goParseDurationError(spec.slice('@every '.length));
-      return err ? `failed to parse duration ${spec}: ${err}` : undefined;
-    }
-    return `unrecognized descriptor: ${spec}`;
-  }
-  const fields = goFields(spec);
-  if (fields.length !== 5) return `expected exactly 5 fields, found ${fields.length}: [${fields.join(' ')}]`;
-  const bounds = [CRON_MINUTES, CRON_HOURS, CRON_DOM, CRON_MONTHS, CRON_DOW];
-  for (let i = 0; i < 5; i++)
-    for (const expr of fields[i].split(',').filter((r) => r !== '')) {
-      const err = cronRange(expr, bounds[i]);
-      if (err) return err;
-    }
-  return undefined;
-}
-
-/** validateScheduleFormat: parses, and no `TZ` unless the old schedule had one (and then no timeZone). */
-function validateScheduleFormat(schedule: string, allowTZ: boolean, hasTimeZone: boolean, p: Path): FieldError[] {
-  const errs: FieldError[] = [];
-  const err = cronParseStandardError(schedule);
-  if (err) errs.push(invalid(p, schedule, err));
-  if (allowTZ && schedule.includes('TZ') && hasTimeZone)
-    errs.push(invalid(p, schedule, 'cannot use both timeZone field and TZ or CRON_TZ in schedule'));
-  else if (!allowTZ && schedule.includes('TZ'))
-    errs.push(invalid(p, schedule, 'cannot use TZ or CRON_TZ in schedule, use timeZone field instead'));
-  return errs;
-}
-
-const VALID_TIME_ZONE_PART = /^[A-Za-z.\-_0-9+]{1,14}$/;
-
-/** validateTimeZone: nil or a non-empty IANA name (not `Local`) that time.LoadLocation knows. */
 export function validateTimeZone(tz: unknown, p: Path): FieldError[] {
   if (tz === undefined || tz === null) return [];
   const name = str(tz);
-  if (name.length === 0) return [invalid(p, name, 'timeZone must be nil or non-empty string')];
-  for (const part of name.split('/'))
-    if (part === '.' || part === '..' || part.startsWith('-') || !VALID_TIME_ZONE_PART.test(part))
-      return [invalid(p, name, `unknown time zone ${name}`)];
-  const errs: FieldError[] = [];
-  if (name.toLowerCase() === 'local')
-    errs.push(invalid(p, name, 'timeZone must be an explicit time zone as defined in https://www.iana.org/time-zones'));
-  const err = loadLocationError(name);
-  if (err) errs.push(invalid(p, name, err));
-  return errs;
+  return timeZoneErrors(name).map((m) => invalid(p, name, m));
 }
 
 /**
@@ -2361,7 +2166,7 @@ export function validateCronJobSpec(spec0: unknown, old: Obj | undefined, p: Pat
   const schedule = str(spec.schedule);
   const schedPath = child(p, 'schedule');
   if (schedule.length === 0) errs.push(required(schedPath));
-  else errs.push(...validateScheduleFormat(schedule, old !== undefined && str(old.schedule).includes('TZ'), has(spec, 'timeZone'), schedPath));
+  else errs.push(...validateScheduleFormat(schedule, old !== undefined && str(old.schedule).includes('TZ'), spec.timeZone, schedPath));
   errs.push(...nonNegative(spec.startingDeadlineSeconds, child(p, 'startingDeadlineSeconds')));
   if (old === undefined || (old.timeZone ?? undefined) !== (spec.timeZone ?? undefined)) errs.push(...validateTimeZone(spec.timeZone, child(p, 'timeZone')));
   const cp = child(p, 'concurrencyPolicy');

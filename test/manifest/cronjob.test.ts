@@ -8,9 +8,17 @@ import { toManifestErrors } from '../../src/manifest/locate.ts';
 import { STATUS_RESET_KINDS } from '../../src/manifest/parse.ts';
 import { decodeObject } from '../../src/manifest/schema.ts';
 import {
-  CRONJOB_NAME_MAX_LENGTH, cronParseStandardError, goParseDurationError, loadLocationError, validateObject,
+  CRONJOB_NAME_MAX_LENGTH, validateObject,
 } from '../../src/manifest/validate.ts';
 import { DNS1123_SUBDOMAIN_MSG } from './helpers.ts';
+import { parseGoDuration, parseStandard } from '../../machines/cronjob/schedule.ts';
+import { loadLocation } from '../../machines/cronjob/tz.ts';
+
+// The schedule parser, Go's ParseDuration and LoadLocation the validation quotes (machines/cronjob).
+const errorOf = (r: object): string | undefined => ('error' in r ? (r as { error: string }).error : undefined);
+const cronParseStandardError = (spec: string) => errorOf(parseStandard(spec));
+const goParseDurationError = (d: string) => errorOf(parseGoDuration(d));
+const loadLocationError = (name: string) => errorOf(loadLocation(name));
 
 // The CronJob kind is not `supported` in the kind registry yet, so parseManifests refuses it;
 // these tests call the decoding, defaulting and validation layers directly, as parseManifests will.
