@@ -17,6 +17,8 @@ import { iso } from '../time.ts';
 import { CRONJOB_SCHEDULED_TIMESTAMP_ANNOTATION } from './spec.ts';
 import { getJobName } from './times.ts';
 import { formatRFC3339, loadLocation, UTC, type Zone } from './tz.ts';
+import { finishedCondition as jobFinishedCondition, isJobFinished, isJobSucceeded } from '../job/spec.ts';
+import { getControllerOf, newControllerRef as controllerRef } from '../replicaset/claim.ts';
 
 export const JOB_COMPLETE = 'Complete';
 export const JOB_FAILED = 'Failed';
@@ -38,28 +40,13 @@ export function deleteFromActiveList(active: Active, uid: string | undefined): O
   return (active ?? []).filter((j) => (j.uid ?? '') !== (uid ?? ''));
 }
 
-/** job/util `FinishedCondition(j)`: the first `Complete` or `Failed` condition with status True. */
+/** job/util `FinishedCondition(j)` (machines/job/spec.ts), as the CronJob controller reads it: finished, and how. */
 export function finishedCondition(j: Job): { finished: true; condition: 'Complete' | 'Failed' } | { finished: false } {
-  for (const c of j.status?.conditions ?? []) {
-    if ((c.type === JOB_COMPLETE || c.type === JOB_FAILED) && c.status === 'True') return { finished: true, condition: c.type };
-  }
-  return { finished: false };
+  const c = jobFinishedCondition(j);
+  return c ? { finished: true, condition: c.type as 'Complete' | 'Failed' } : { finished: false };
 }
 
-/** job/util `IsJobFinished`. */
-export function isJobFinished(j: Job): boolean {
-  return finishedCondition(j).finished;
-}
-
-/** job/util `IsJobSucceeded`: a `Complete` condition with status True (anywhere in the list). */
-export function isJobSucceeded(j: Job): boolean {
-  return (j.status?.conditions ?? []).some((c) => c.type === JOB_COMPLETE && c.status === 'True');
-}
-
-/** meta/v1 `GetControllerOf`: the first ownerReference with `controller: true`. */
-export function getControllerOf(obj: { metadata?: { ownerReferences?: readonly OwnerReference[] } }): OwnerReference | undefined {
-  return obj.metadata?.ownerReferences?.find((r) => r.controller === true);
-}
+export { getControllerOf, isJobFinished, isJobSucceeded };
 
 /** meta/v1 `IsControlledBy(obj, owner)`: the controller ref's UID is the owner's. */
 export function isControlledBy(obj: { metadata?: { ownerReferences?: readonly OwnerReference[] } }, owner: { metadata?: { uid?: string } }): boolean {
@@ -94,10 +81,7 @@ export function getRef(job: Job): ObjectReference {
 
 /** meta/v1 `NewControllerRef(cj, batch/v1 CronJob)`: controller and blockOwnerDeletion true. */
 export function newControllerRef(cj: CronJob): OwnerReference {
-  return {
-    apiVersion: 'batch/v1', kind: 'CronJob', name: cj.metadata?.name ?? '', uid: cj.metadata?.uid ?? '',
-    controller: true, blockOwnerDeletion: true,
-  };
+  return controllerRef({ apiVersion: 'batch/v1', kind: 'CronJob', name: cj.metadata?.name ?? '', uid: cj.metadata?.uid ?? '' });
 }
 
 function startMs(j: Job): number | null {

@@ -4,6 +4,7 @@
  * inputs. Errors are thrown as `IntOrStringError` / `Error` with upstream's exact text.
  */
 import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1.d.ts';
+import { goQuote } from '../../src/manifest/errors.ts';
 
 export type IntOrString = number | string;
 
@@ -30,10 +31,8 @@ export function goParseInt(s: string, fn: 'Atoi' | 'ParseInt' = 'ParseInt'): { v
   return { value: Number(big) };
 }
 
-/** Go `%q` for the ASCII strings that reach these messages (strconv.Quote). */
-export function goQuote(s: string): string {
-  return JSON.stringify(s);
-}
+/** Go `%q` (strconv.Quote): the one the manifest errors use. */
+export { goQuote };
 
 // apimachinery pkg/util/intstr: getIntOrPercentValueSafely
 function intOrPercentValueSafely(v: IntOrString): { value: number; isPercent: boolean } {

@@ -19,6 +19,7 @@ import { compareActivePods } from '../replicaset/ranking.ts';
 import {
   JOB_COMPLETION_INDEX_ANNOTATION, JOB_INDEX_FAILURE_COUNT_ANNOTATION, JOB_INDEX_IGNORED_FAILURE_COUNT_ANNOTATION, MAX_INT32,
 } from './spec.ts';
+import { goParseInt } from '../deployment/fenceposts.ts';
 
 /** indexed_job_utils.go `unknownCompletionIndex`. */
 export const UNKNOWN_COMPLETION_INDEX = -1;
@@ -36,18 +37,13 @@ export type OrderedIntervals = readonly Interval[];
 // Go integer parsing
 // ---------------------------------------------------------------------------------------------
 
-const INT64_MAX = 9223372036854775807n;
-const INT64_MIN = -9223372036854775808n;
-
 /**
  * Go `strconv.Atoi` (64-bit int): optional sign, decimal digits only (no spaces, no
  * underscores), within int64; null when it errors. Values beyond 2^53 lose precision.
  */
 export function goAtoi(s: string): number | null {
-  if (!/^[+-]?[0-9]+$/.test(s)) return null;
-  const n = BigInt(s);
-  if (n > INT64_MAX || n < INT64_MIN) return null;
-  return Number(n);
+  const r = goParseInt(s, 'Atoi');
+  return 'error' in r ? null : r.value;
 }
 
 // ---------------------------------------------------------------------------------------------

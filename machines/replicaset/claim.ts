@@ -36,7 +36,7 @@ export interface ClaimResult {
 }
 
 /** metav1 `GetControllerOf`: the first ownerReference with `controller: true`. */
-export function getControllerOf(obj: { metadata?: { ownerReferences?: OwnerReference[] } }): OwnerReference | undefined {
+export function getControllerOf(obj: { metadata?: { ownerReferences?: readonly OwnerReference[] } }): OwnerReference | undefined {
   return obj.metadata?.ownerReferences?.find((r) => r.controller === true);
 }
 

@@ -15,12 +15,13 @@ export const SLOW_START_INITIAL_BATCH_SIZE = 1;
 /**
  * The batch sizes `slowStartBatch(count, initialBatchSize, fn)` runs when every call succeeds:
  * `batch = min(remaining, initial)`, then `min(2*batch, remaining)` while `batch > 0`.
- * `slowStartBatches(10)` → [1, 2, 4, 3].
+ * `slowStartBatches(10)` → [1, 2, 4, 3]. `maxBatchSize`: the StatefulSet controller's own
+ * slowStartBatch caps each batch at `MaxBatchSize` (500).
  */
-export function slowStartBatches(count: number, initialBatchSize: number = SLOW_START_INITIAL_BATCH_SIZE): number[] {
+export function slowStartBatches(count: number, initialBatchSize: number = SLOW_START_INITIAL_BATCH_SIZE, maxBatchSize = Infinity): number[] {
   const out: number[] = [];
   let remaining = count;
-  for (let batch = Math.min(remaining, initialBatchSize); batch > 0; batch = Math.min(2 * batch, remaining)) {
+  for (let batch = Math.min(remaining, initialBatchSize); batch > 0; batch = Math.min(2 * batch, remaining, maxBatchSize)) {
     out.push(batch);
     remaining -= batch;
   }

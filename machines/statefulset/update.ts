@@ -68,6 +68,7 @@ import {
   setReplicas, updateStrategyType, type StatefulSetGates,
 } from './spec.ts';
 import { availabilityRequeueAfter, statefulSetStatus, statusToWrite } from './status.ts';
+import { slowStartBatches as controllerSlowStartBatches } from '../replicaset/slowstart.ts';
 
 export type DeleteReason =
   /** processReplica: phase Failed — recreated on a later sync. */
@@ -160,16 +161,8 @@ export interface SyncOptions {
   availabilityAwareHealth?: boolean;
 }
 
-/** `slowStartBatch(1, n, …)` batch sizes: 1, 2, 4 … capped at MaxBatchSize (500) and the remainder. */
-export function slowStartBatches(n: number, initial = 1): number[] {
-  const out: number[] = [];
-  let remaining = n;
-  for (let b = Math.min(remaining, initial); b > 0; b = Math.min(Math.min(2 * b, remaining), MAX_BATCH_SIZE)) {
-    out.push(b);
-    remaining -= b;
-  }
-  return out;
-}
+/** stateful_set_control.go `slowStartBatch(1, n, …)`: controller_utils' batches, each capped at MaxBatchSize (500). */
+export const slowStartBatches = (n: number): number[] => controllerSlowStartBatches(n, 1, MAX_BATCH_SIZE);
 
 const nameOf = (p: Pod): string => p.metadata?.name ?? '';
 
