@@ -33,6 +33,7 @@ import {
   accessModesString, compareByStorageKey, controllerOf, formatLabelSelector, formatLabels, goLess, goStringSlice, goValue,
   labelSelectorString, sortedStrings,
 } from './util.ts';
+import { printBoolPtr } from '../../machines/cronjob/kubectl.ts';
 
 // ---------------------------------------------------------------------------------------------
 // PrefixWriter
@@ -1447,10 +1448,6 @@ function capIndexesListOrNone(indexes: string | undefined | null, softLimit: num
   return indexes.slice(0, ix + 1) + '...';
 }
 
-/** `printBoolPtr`: `<unset>` for nil, else True/False. */
-function printBoolPtr(v: boolean | undefined | null): string {
-  return v === undefined || v === null ? '<unset>' : printBool(v);
-}
 
 const isSet = (v: unknown): boolean => v !== undefined && v !== null;
 

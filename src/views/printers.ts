@@ -15,6 +15,8 @@ import { type ColumnDefinition, type Table, type TableRow, noResourcesMessage, r
 import {
   accessModesString, compareByStorageKey, formatLabelSelector, formatLabels, labelSelectorString, sortedStrings,
 } from './util.ts';
+import { jobRow } from '../../machines/job/kubectl.ts';
+import { printCronJob } from '../../machines/cronjob/kubectl.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Kinds
@@ -627,45 +629,17 @@ const controllerRevisionPrinter: KindPrinter = {
   },
 };
 
-function hasTrueCondition(conds: Array<{ type: string; status: string }> | undefined, type: string): boolean {
-  return findCondition(conds, type)?.status === 'True';
-}
-
 const jobPrinter: KindPrinter = {
   columns: [
     { name: 'Name' }, { name: 'Status' }, { name: 'Completions' }, { name: 'Duration' }, { name: 'Age' },
     { name: 'Containers', priority: 1 }, { name: 'Images', priority: 1 }, { name: 'Selector', priority: 1 },
   ],
   row(job: any, ctx) {
-    const succeeded = job.status?.succeeded ?? 0;
-    let completions: string;
-    if (job.spec?.completions !== undefined && job.spec?.completions !== null) {
-      completions = `${succeeded}/${job.spec.completions}`;
-    } else {
-      const parallelism = job.spec?.parallelism ?? 0;
-      completions = parallelism > 1 ? `${succeeded}/1 of ${parallelism}` : `${succeeded}/1`;
-    }
-    const start = parseTime(job.status?.startTime);
-    const completion = parseTime(job.status?.completionTime);
-    let jobDuration = '';
-    if (start !== undefined) jobDuration = humanDuration((completion ?? ctx.now) - start);
-    const conds = job.status?.conditions;
-    let status: string;
-    if (hasTrueCondition(conds, 'Complete')) status = 'Complete';
-    else if (hasTrueCondition(conds, 'Failed')) status = 'Failed';
-    else if (job.metadata?.deletionTimestamp) status = 'Terminating';
-    else if (hasTrueCondition(conds, 'Suspended')) status = 'Suspended';
-    else if (hasTrueCondition(conds, 'FailureTarget')) status = 'FailureTarget';
-    else status = 'Running';
+    // printJob (machines/job/kubectl.ts), plus the wide columns.
     const [names, images] = layoutContainerCells(job.spec?.template?.spec?.containers);
-    return [job.metadata?.name, status, completions, jobDuration, age(job, ctx), names, images, formatLabelSelector(job.spec?.selector)];
+    return [...jobRow(job, ctx.now), names, images, formatLabelSelector(job.spec?.selector)];
   },
 };
-
-function printBoolPtr(v: boolean | undefined | null): string {
-  if (v === undefined || v === null) return '<unset>';
-  return v ? 'True' : 'False';
-}
 
 const cronJobPrinter: KindPrinter = {
   columns: [
@@ -673,14 +647,8 @@ const cronJobPrinter: KindPrinter = {
     { name: 'Last Schedule' }, { name: 'Age' },
     { name: 'Containers', priority: 1 }, { name: 'Images', priority: 1 }, { name: 'Selector', priority: 1 },
   ],
-  row(cj: any, ctx) {
-    const last = cj.status?.lastScheduleTime ? translateTimestampSince(cj.status.lastScheduleTime, ctx.now) : '<none>';
-    const [names, images] = layoutContainerCells(cj.spec?.jobTemplate?.spec?.template?.spec?.containers);
-    return [
-      cj.metadata?.name, cj.spec?.schedule ?? '', cj.spec?.timeZone ?? '<none>', printBoolPtr(cj.spec?.suspend),
-      (cj.status?.active ?? []).length, last, age(cj, ctx), names, images, formatLabelSelector(cj.spec?.jobTemplate?.spec?.selector),
-    ];
-  },
+  // printCronJob (machines/cronjob/kubectl.ts), wide columns included.
+  row: (cj: any, ctx) => printCronJob(cj, ctx.now, true),
 };
 
 /** The fallback used for kinds without a printer: NAME, AGE (tableprinter.go objectMetaColumnDefinitions). */
