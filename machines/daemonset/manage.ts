@@ -17,6 +17,7 @@ import type { Node, Pod } from '../../src/types.ts';
 import type { ControllerEvent } from '../replicaset/events.ts';
 import { isPodAvailable, isPodReady } from '../replicaset/status.ts';
 import { slowStartBatches } from '../replicaset/slowstart.ts';
+import { hasExpired, nextBackoff, type BackoffEntry } from '../container/backoff.ts';
 import { nodeShouldRunDaemonPod } from './eligibility.ts';
 import { allowsSurge, CONTROLLER_REVISION_HASH_LABEL, getNodesToDaemonPods, newDaemonPod, sortDaemonPods } from './pods.ts';
 
@@ -42,16 +43,13 @@ export const succeededDaemonPodEvent = (namespace: string, pod: string, node: st
   ({ type: 'Normal', reason: SUCCEEDED_DAEMON_POD_REASON, message: `Found succeeded daemon pod ${namespace}/${pod} on node ${node}, will try to delete it` });
 
 // ---------------------------------------------------------------------------------------------
-// Failed-pod backoff (flowcontrol.Backoff, no jitter)
+// Failed-pod backoff (flowcontrol.Backoff, no jitter: the kubelet's arithmetic, machines/container/backoff.ts)
 // ---------------------------------------------------------------------------------------------
 
 export const FAILED_PODS_BACKOFF_INITIAL_MS = 1_000;
 export const FAILED_PODS_BACKOFF_MAX_MS = 15 * 60_000;
 
-export interface BackoffEntry {
-  readonly backoff: number;
-  readonly lastUpdate: number;
-}
+export type { BackoffEntry };
 
 /** flowcontrol `Backoff.perItemBackoff`, as an immutable map. */
 export type FailedPodsBackoff = ReadonlyMap<string, BackoffEntry>;
@@ -62,11 +60,6 @@ export function failedPodsBackoffKey(ds: DaemonSet, nodeName: string): string {
   return `${ds.metadata?.uid ?? ''}/${ds.status?.observedGeneration ?? 0}/${nodeName}`;
 }
 
-/** backoff.go `hasExpired`: idle for more than 2×max. */
-function hasExpired(eventTime: number, lastUpdate: number, max: number): boolean {
-  return eventTime - lastUpdate > 2 * max;
-}
-
 /** backoff.go `Backoff.Get(id)`: the current delay, 0 without an entry. */
 export function backoffGet(state: FailedPodsBackoff, id: string): number {
   return state.get(id)?.backoff ?? 0;
@@ -74,8 +67,8 @@ export function backoffGet(state: FailedPodsBackoff, id: string): number {
 
 /** backoff.go `IsInBackOffSinceUpdate(id, eventTime)`: an unexpired entry whose delay has not passed since its last update. */
 export function backoffIsInBackOffSinceUpdate(state: FailedPodsBackoff, id: string, eventTime: number, max = FAILED_PODS_BACKOFF_MAX_MS): boolean {
-  const e = state.get(id);
-  if (!e || hasExpired(eventTime, e.lastUpdate, max)) return false;
+  const e = state.get(id) ?? null;
+  if (!e || hasExpired(e, eventTime, max)) return false;
   return eventTime - e.lastUpdate < e.backoff;
 }
 
@@ -84,17 +77,15 @@ export function backoffIsInBackOffSinceUpdate(state: FailedPodsBackoff, id: stri
  * otherwise the delay doubles up to max; `lastUpdate` = now (`Clock.Now()`, the same instant here).
  */
 export function backoffNext(state: FailedPodsBackoff, id: string, eventTime: number, initial = FAILED_PODS_BACKOFF_INITIAL_MS, max = FAILED_PODS_BACKOFF_MAX_MS): FailedPodsBackoff {
-  const e = state.get(id);
-  const backoff = !e || hasExpired(eventTime, e.lastUpdate, max) ? initial : Math.min(e.backoff * 2, max);
   const out = new Map(state);
-  out.set(id, { backoff, lastUpdate: eventTime });
+  out.set(id, nextBackoff(state.get(id) ?? null, eventTime, eventTime, initial, max));
   return out;
 }
 
 /** backoff.go `GC()` (run every `BackoffGCInterval` = 1 minute): drop entries idle for more than 2×max. */
 export function backoffGC(state: FailedPodsBackoff, now: number, max = FAILED_PODS_BACKOFF_MAX_MS): FailedPodsBackoff {
   const out = new Map<string, BackoffEntry>();
-  for (const [k, e] of state) if (!(now - e.lastUpdate > 2 * max)) out.set(k, e);
+  for (const [k, e] of state) if (!hasExpired(e, now, max)) out.set(k, e);
   return out.size === state.size ? state : out;
 }
 
