@@ -129,7 +129,8 @@ export function createDaemonSetMachine(env: Env) {
     id: 'daemonset',
     context: ({ input }) => ({ ...input, timers: {}, backoff: {} }),
     on: {
-      'controller.update': { target: '.Progressing', actions: 'update' },
+      // The informer's update handler enqueues the object: a sync follows every update.
+      'controller.update': { target: '.Progressing', actions: ['update', 'requestSync'] },
       'timer.available': { actions: 'requestSync' },
       'timer.backoff': { actions: 'requestSync' },
     },

@@ -268,7 +268,8 @@ export function createDeploymentMachine(env: Env) {
     context: ({ input }) => ({ ...input, timers: {}, rollout: null, rollouts: 0, stepping: false }),
     initial: 'Progressing',
     on: {
-      'controller.update': { target: '.Deciding', actions: 'update' },
+      // The informer's update handler enqueues the object: a sync follows every update.
+      'controller.update': { target: '.Deciding', actions: ['update', 'requestSync'] },
       'controller.sync': { target: '.Stepping', actions: 'sync' },
       'timer.progress': { actions: 'requestSync' },
     },

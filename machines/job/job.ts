@@ -118,7 +118,8 @@ export function createJobMachine(env: Env) {
     context: ({ input }) => ({ ...input, timers: {}, backoff: null }),
     initial: 'Running',
     on: {
-      'controller.update': { target: '.Deciding', actions: 'update' },
+      // The informer's update handler enqueues the object: a sync follows every update.
+      'controller.update': { target: '.Deciding', actions: ['update', 'requestSync'] },
       'controller.sync': { target: '.Deciding', actions: 'sync' },
       'job.write': { target: '.Deciding', actions: 'write' },
       'timer.requeue': { actions: 'requestSync' },

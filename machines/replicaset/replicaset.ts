@@ -101,7 +101,8 @@ export function createReplicaSetMachine(env: Env) {
     id: 'replicaset',
     context: ({ input }) => ({ ...input, timers: {} }),
     on: {
-      'controller.update': { target: '.Progressing', actions: 'update' },
+      // The informer's update handler enqueues the object: a sync follows every update.
+      'controller.update': { target: '.Progressing', actions: ['update', 'requestSync'] },
       'timer.available': { actions: 'requestSync' },
     },
     ...progressingSteady,

@@ -152,7 +152,8 @@ export function createStatefulSetMachine(env: Env) {
     id: 'statefulset',
     context: ({ input }) => ({ ...input, timers: {}, ordinals: [], observed: {} }),
     on: {
-      'controller.update': { target: '.Progressing', actions: 'update' },
+      // The informer's update handler enqueues the object: a sync follows every update.
+      'controller.update': { target: '.Progressing', actions: ['update', 'requestSync'] },
       'timer.available': { actions: 'requestSync' },
     },
     ...progressingSteady,

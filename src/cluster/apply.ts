@@ -236,9 +236,8 @@ export function update(s: ClusterState, e: Entry, obj: KObject): void {
       const changed = JSON.stringify(sortKeys(cur.spec?.template)) !== JSON.stringify(sortKeys(obj.spec?.template));
       md.annotations = { ...md.annotations, [TEMPLATE_GENERATION_ANNOTATION]: String(changed ? gen + 1 : gen) };
     }
+    // Each controller asks for its sync itself (a CronJob's updateCronJob may wait for the next time).
     e.actor!.send({ type: 'controller.update', object: { ...obj, metadata: md } });
-    // A CronJob decides when it syncs after an update (updateCronJob: a new schedule waits for its next time).
-    if (e.kind !== 'CronJob') queueSync(s, e.uid);
     return;
   }
   if (e.machine === 'pod') {

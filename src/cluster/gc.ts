@@ -12,7 +12,7 @@ import { settle } from './runtime.ts';
 import { forgetPod, releasePod } from './scheduling.ts';
 import { ClusterError, emitWatch, isReady, kindName, nsFor, stopMember, type ClusterState } from './state.ts';
 import { CONTROLLER_KINDS, objectOf, type Entry } from './store.ts';
-import { dependentTouched, indexOrphan, queueSync } from './controllers.ts';
+import { dependentTouched, indexOrphan } from './controllers.ts';
 import { endpointsPodTouched, serviceRemoved } from './endpoints.ts';
 import { claimRemoved } from './storage.ts';
 
@@ -52,7 +52,6 @@ function deleteWithPolicy(s: ClusterState, e: Entry, policy: 'Background' | 'For
       // A workload controller sees its own deletionTimestamp and stops managing replicas (it
       // would otherwise replace the dependents the collector is deleting).
       e.actor.send({ type: 'controller.update', object: mark(e.last!) });
-      queueSync(s, e.uid);
     }
     for (const d of dependentsOf(s, e.uid)) deleteWithPolicy(s, d, 'Foreground', {});
     s.work.push(() => finishForeground(s, e.uid));
