@@ -521,8 +521,3 @@ export function validateTimeZone(timeZone: string | null | undefined): string[] 
   if ('error' in l) errs.push(l.error);
   return errs;
 }
-
-/** validation.go ValidateCronJobCreate: a CronJob name longer than 52 characters (job names add 11). */
-export function validateCronJobName(name: string): string[] {
-  return name.length > 52 ? ['must be no more than 52 characters'] : [];
-}

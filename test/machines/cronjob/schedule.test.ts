@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  formatSchedule, parse, parseGoDuration, parseStandard, unsupportedScheduleMessage, validateCronJobName,
+  formatSchedule, parse, parseGoDuration, parseStandard, unsupportedScheduleMessage,
   validateScheduleFormat, validateTimeZone, ZERO_TIME, type CronSchedule,
 } from '../../../machines/cronjob/schedule.ts';
 import { mustLoadLocation } from '../../../machines/cronjob/tz.ts';
@@ -273,8 +273,4 @@ describe('API validation (validation.go)', () => {
     expect(validateTimeZone('Local')).toEqual(['timeZone must be an explicit time zone as defined in https://www.iana.org/time-zones']);
   });
 
-  it('CronJob names: at most 52 characters on create', () => {
-    expect(validateCronJobName('a'.repeat(52))).toEqual([]);
-    expect(validateCronJobName('a'.repeat(53))).toEqual(['must be no more than 52 characters']);
-  });
 });
