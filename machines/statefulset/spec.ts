@@ -66,10 +66,9 @@ export function gatesWithDefaults(g: StatefulSetGates | undefined): Required<Sta
  *  - persistentVolumeClaimRetentionPolicy `{whenDeleted: Retain, whenScaled: Retain}` (each empty
  *    field filled; gate StatefulSetAutoDeletePVC, GA);
  *  - replicas 1, revisionHistoryLimit 10.
- * The pod-template defaults (SetDefaults_PodSpec …) are the generic defaulter's, not done here;
- * objects admitted by the cluster go through src/manifest/defaults.ts, which (besides those) also
- * drops `rollingUpdate.maxUnavailable` while the gate is off (the registry strategy's
- * PrepareForCreate). This copy serves callers holding raw objects, and the tests.
+ * The pod-template defaults (SetDefaults_PodSpec …) are the generic defaulter's, not done here:
+ * src/manifest/defaults.ts calls this for every StatefulSet it admits, adds those, and drops
+ * `rollingUpdate.maxUnavailable` while the gate is off (the registry strategy's PrepareForCreate).
  */
 export function setDefaultsStatefulSet(set: StatefulSet, gates?: StatefulSetGates): StatefulSet {
   const g = gatesWithDefaults(gates);

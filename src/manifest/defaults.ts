@@ -19,6 +19,12 @@
 import { computePodQOS } from '../qos.ts';
 import { formatQuantity, quantityOf } from './quantity.ts';
 import { isPlainObject } from './schema.ts';
+import type { CronJob, Job } from 'kubernetes-types/batch/v1.d.ts';
+import { setDefaultsJob } from '../../machines/job/spec.ts';
+import { setDefaultsCronJob } from '../../machines/cronjob/spec.ts';
+import type { DaemonSet, StatefulSet } from 'kubernetes-types/apps/v1.d.ts';
+import { setDefaultsDaemonSet } from '../../machines/daemonset/pods.ts';
+import { setDefaultsStatefulSet } from '../../machines/statefulset/spec.ts';
 
 type Obj = Record<string, any>;
 
@@ -346,22 +352,12 @@ function defaultClaimTemplate(t: Obj): void {
  * `rollingUpdate.maxUnavailable` while the MaxUnavailableStatefulSet gate is off.
  */
 function defaultStatefulSet(obj: Obj): void {
-  const spec: Obj = isObj(obj.spec) ? obj.spec : (obj.spec = {});
-  if (!spec.podManagementPolicy) spec.podManagementPolicy = 'OrderedReady';
-  const us: Obj = isObj(spec.updateStrategy) ? spec.updateStrategy : (spec.updateStrategy = {});
-  if (!us.type) {
-    us.type = 'RollingUpdate';
-    if (absent(us.rollingUpdate)) us.rollingUpdate = {};
-  }
-  if (us.type === 'RollingUpdate' && isObj(us.rollingUpdate) && absent(us.rollingUpdate.partition)) us.rollingUpdate.partition = 0;
+  // The StatefulSet controller's own SetDefaults_StatefulSet (machines/statefulset/spec.ts).
+  if (!isObj(obj.spec)) obj.spec = {};
+  Object.assign(obj, setDefaultsStatefulSet(obj as unknown as StatefulSet));
+  const spec = obj.spec as Obj;
+  const us = spec.updateStrategy as Obj;
   if (isObj(us.rollingUpdate)) delete us.rollingUpdate.maxUnavailable;
-  const rp: Obj = isObj(spec.persistentVolumeClaimRetentionPolicy)
-    ? spec.persistentVolumeClaimRetentionPolicy
-    : (spec.persistentVolumeClaimRetentionPolicy = {});
-  if (!rp.whenDeleted) rp.whenDeleted = 'Retain';
-  if (!rp.whenScaled) rp.whenScaled = 'Retain';
-  if (absent(spec.replicas)) spec.replicas = 1;
-  if (absent(spec.revisionHistoryLimit)) spec.revisionHistoryLimit = 10;
   const template: Obj = isObj(spec.template) ? spec.template : (spec.template = {});
   defaultPodSpecInPlace(isObj(template.spec) ? template.spec : (template.spec = {}));
   if (Array.isArray(spec.volumeClaimTemplates)) for (const t of spec.volumeClaimTemplates) if (isObj(t)) defaultClaimTemplate(t);
@@ -375,15 +371,10 @@ function defaultStatefulSet(obj: Obj): void {
  * `deprecated.daemonset.template.generation` annotation) and `generation: 1` are the cluster's to set.
  */
 function defaultDaemonSet(obj: Obj): void {
-  const spec: Obj = isObj(obj.spec) ? obj.spec : (obj.spec = {});
-  const us: Obj = isObj(spec.updateStrategy) ? spec.updateStrategy : (spec.updateStrategy = {});
-  if (!us.type) us.type = 'RollingUpdate';
-  if (us.type === 'RollingUpdate') {
-    const ru: Obj = isObj(us.rollingUpdate) ? us.rollingUpdate : (us.rollingUpdate = {});
-    if (absent(ru.maxUnavailable)) ru.maxUnavailable = 1;
-    if (absent(ru.maxSurge)) ru.maxSurge = 0;
-  }
-  if (absent(spec.revisionHistoryLimit)) spec.revisionHistoryLimit = 10;
+  // The DaemonSet controller's own SetDefaults_DaemonSet (machines/daemonset/pods.ts).
+  if (!isObj(obj.spec)) obj.spec = {};
+  Object.assign(obj, setDefaultsDaemonSet(obj as unknown as DaemonSet));
+  const spec = obj.spec as Obj;
   const template: Obj = isObj(spec.template) ? spec.template : (spec.template = {});
   defaultPodSpecInPlace(isObj(template.spec) ? template.spec : (template.spec = {}));
 }
@@ -431,9 +422,6 @@ function defaultReplicationController(obj: Obj): void {
   if (template) defaultPodSpecInPlace(isObj(template.spec) ? template.spec : (template.spec = {}));
 }
 
-/** batch/v1 MaxInt32: the backoffLimit of a Job with a backoffLimitPerIndex. */
-const MAX_INT32 = 2147483647;
-
 /** SetDefaults_PodFailurePolicyOnPodConditionsPattern: an empty status means `True`. */
 function defaultPodFailurePolicy(spec: Obj): void {
   if (!isObj(spec.podFailurePolicy) || !Array.isArray(spec.podFailurePolicy.rules)) return;
@@ -453,21 +441,11 @@ function defaultPodFailurePolicy(spec: Obj): void {
  * OnFailure or Never. The generated selector and labels need the uid: {@link generateJobSelector}.
  */
 function defaultJob(obj: Obj): void {
-  const spec: Obj = isObj(obj.spec) ? obj.spec : (obj.spec = {});
-  if (absent(spec.completions) && absent(spec.parallelism)) {
-    spec.completions = 1;
-    spec.parallelism = 1;
-  }
-  if (absent(spec.parallelism)) spec.parallelism = 1;
-  if (absent(spec.backoffLimit)) spec.backoffLimit = absent(spec.backoffLimitPerIndex) ? 6 : MAX_INT32;
+  // The Job controller's own SetDefaults_Job (machines/job/spec.ts), then the pod template's.
+  if (!isObj(obj.spec)) obj.spec = {};
+  Object.assign(obj, setDefaultsJob(obj as unknown as Job));
+  const spec = obj.spec as Obj;
   const template: Obj = isObj(spec.template) ? spec.template : (spec.template = {});
-  const labels = isObj(template.metadata) && isObj(template.metadata.labels) ? template.metadata.labels : undefined;
-  if (labels && (!isObj(obj.metadata.labels) || Object.keys(obj.metadata.labels).length === 0)) obj.metadata.labels = { ...labels };
-  if (absent(spec.completionMode)) spec.completionMode = 'NonIndexed';
-  if (absent(spec.suspend)) spec.suspend = false;
-  if (absent(spec.podReplacementPolicy)) spec.podReplacementPolicy = absent(spec.podFailurePolicy) ? 'TerminatingOrFailed' : 'Failed';
-  if (absent(spec.manualSelector)) spec.manualSelector = false;
-  defaultPodFailurePolicy(spec);
   defaultPodSpecInPlace(isObj(template.spec) ? template.spec : (template.spec = {}));
 }
 
@@ -480,11 +458,10 @@ function defaultJob(obj: Obj): void {
  * the Jobs it creates get them.
  */
 function defaultCronJob(obj: Obj): void {
-  const spec: Obj = isObj(obj.spec) ? obj.spec : (obj.spec = {});
-  if (!spec.concurrencyPolicy) spec.concurrencyPolicy = 'Allow';
-  if (absent(spec.suspend)) spec.suspend = false;
-  if (absent(spec.successfulJobsHistoryLimit)) spec.successfulJobsHistoryLimit = 3;
-  if (absent(spec.failedJobsHistoryLimit)) spec.failedJobsHistoryLimit = 1;
+  // The CronJob controller's own SetDefaults_CronJob (machines/cronjob/spec.ts).
+  if (!isObj(obj.spec)) obj.spec = {};
+  Object.assign(obj, setDefaultsCronJob(obj as unknown as CronJob));
+  const spec = obj.spec as Obj;
   const jt: Obj = isObj(spec.jobTemplate) ? spec.jobTemplate : (spec.jobTemplate = {});
   const js: Obj = isObj(jt.spec) ? jt.spec : (jt.spec = {});
   defaultPodFailurePolicy(js);
