@@ -25,6 +25,7 @@ import { setDefaultsCronJob } from '../../machines/cronjob/spec.ts';
 import type { DaemonSet, StatefulSet } from 'kubernetes-types/apps/v1.d.ts';
 import { setDefaultsDaemonSet } from '../../machines/daemonset/pods.ts';
 import { setDefaultsStatefulSet } from '../../machines/statefulset/spec.ts';
+import { setDefaultsReplicationController } from '../../machines/replicaset/rc.ts';
 
 type Obj = Record<string, any>;
 
@@ -411,14 +412,10 @@ function defaultStorageClass(obj: Obj): void {
  * template is a pointer in core/v1: pod-spec defaults apply only when there is one.
  */
 function defaultReplicationController(obj: Obj): void {
-  const spec: Obj = isObj(obj.spec) ? obj.spec : (obj.spec = {});
-  const template: Obj | undefined = isObj(spec.template) ? spec.template : undefined;
-  const labels = template && isObj(template.metadata) && isObj(template.metadata.labels) ? template.metadata.labels : undefined;
-  if (labels) {
-    if (!isObj(spec.selector) || Object.keys(spec.selector).length === 0) spec.selector = { ...labels };
-    if (!isObj(obj.metadata.labels) || Object.keys(obj.metadata.labels).length === 0) obj.metadata.labels = { ...labels };
-  }
-  if (spec.replicas === undefined || spec.replicas === null) spec.replicas = 1;
+  // The controller's own SetDefaults_ReplicationController (machines/replicaset/rc.ts).
+  if (!isObj(obj.spec)) obj.spec = {};
+  Object.assign(obj, setDefaultsReplicationController(obj as never));
+  const template: Obj | undefined = isObj((obj.spec as Obj).template) ? ((obj.spec as Obj).template as Obj) : undefined;
   if (template) defaultPodSpecInPlace(isObj(template.spec) ? template.spec : (template.spec = {}));
 }
 
