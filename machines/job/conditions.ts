@@ -26,7 +26,7 @@ import type { Job, JobCondition } from 'kubernetes-types/batch/v1.d.ts';
 import type { ControllerEvent } from '../replicaset/events.ts';
 import { iso } from '../time.ts';
 import {
-  delayTerminalCondition, findConditionByType, jobGates, JOB_COMPLETE, JOB_FAILED, JOB_FAILURE_TARGET, JOB_SUCCESS_CRITERIA_MET,
+  delayTerminalCondition, jobGates, JOB_COMPLETE, JOB_FAILED, JOB_FAILURE_TARGET, JOB_SUCCESS_CRITERIA_MET,
   JOB_SUSPENDED, REASON_COMPLETIONS_REACHED, type JobGates,
 } from './spec.ts';
 
@@ -159,9 +159,4 @@ export function jobFinishedEvents(job: Job, finishedCond: JobCondition): JobEven
     return out;
   }
   return [{ type: 'Warning', reason: finishedCond.reason ?? '', message: finishedCond.message ?? '' }];
-}
-
-/** Whether the Job has a condition of this type with status True. */
-export function hasTrueCondition(job: Job, type: string): boolean {
-  return findConditionByType(job.status?.conditions, type)?.status === 'True';
 }

@@ -3,7 +3,7 @@
  * NAME -p PATCH` (kubectl patch, JSON merge patch — e.g. `{"spec":{"suspend":true}}`).
  */
 import { Command } from 'commander';
-import { createdJobMessage, validateCreateJob } from '../../../machines/cronjob/kubectl.ts';
+import { createdJobMessage, createJobFromError, validateCreateJob } from '../../../machines/cronjob/kubectl.ts';
 import { kindLabel, kindOf, parseResourceArgs } from '../args.ts';
 import { CliError, describeError, usageError } from '../errors.ts';
 import type { Session } from '../session.ts';
@@ -24,7 +24,7 @@ export function registerCreate(program: Command, s: Session): void {
       if (o.image) throw usageError('create job --image is not supported by kubeactors; apply a Job manifest instead');
       const slash = o.from!.indexOf('/');
       const kind = slash > 0 ? kindOf(o.from!.slice(0, slash)).kind : '';
-      if (kind !== 'CronJob') throw usageError(slash > 0 ? `unknown object type *v1.${kind}` : 'from must be an existing cronjob');
+      if (kind !== 'CronJob') throw usageError(createJobFromError(slash > 0 ? 1 : 0, kind));
       const c = s.cluster();
       try {
         c.createJobFromCronJob(o.from!.slice(slash + 1), v.name, o.namespace);
