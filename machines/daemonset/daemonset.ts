@@ -18,7 +18,7 @@ import { claimPods } from '../replicaset/claim.ts';
 import { successfulCreateEvent, successfulDeleteEvent } from '../replicaset/events.ts';
 import { armTimer, disarmTimer, type Timers } from '../timers.ts';
 import { cleanupHistory, constructHistory } from './history.ts';
-import { type BackoffEntry, type FailedPodsBackoff, type SyncNodesPlan } from './manage.ts';
+import { backoffGC, type BackoffEntry, type FailedPodsBackoff, type SyncNodesPlan } from './manage.ts';
 import { CONTROLLER_REVISION_HASH_LABEL } from './pods.ts';
 import { planUpdateDaemonSet } from './rolling.ts';
 import { calculateDaemonSetStatus, daemonSetStatusRequeueAfter, nextDaemonSetStatus } from './status.ts';
@@ -95,7 +95,8 @@ export function createDaemonSetMachine(env: Env) {
           if (cur) rc.update({ ...cur, revision: history.updateRevision.revision } as KObject);
         }
         const hash = history.current.metadata?.labels?.[CONTROLLER_REVISION_HASH_LABEL] ?? '';
-        const backoff: FailedPodsBackoff = new Map(Object.entries(context.backoff));
+        // flowcontrol's GC (every minute upstream): entries idle for 2×max are forgotten.
+        const backoff: FailedPodsBackoff = backoffGC(new Map(Object.entries(context.backoff)), now);
         const plan = planUpdateDaemonSet(ds, event.nodes, pods as any, hash, now, backoff);
         for (const e of plan.manage.events) record(o, e);
         perform(o, plan.manageSync);
